@@ -1,0 +1,350 @@
+"""Community Cockpit's composition root: arguments → config → database → services → window.
+
+Everything is built here in one explicit order and stopped in reverse. `cockpit` (the console
+script) and `python main.py` both run `main()`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import logging
+import logging.handlers
+import sys
+import time
+from collections.abc import Callable, Sequence
+from functools import partial
+from pathlib import Path
+
+from cockpit import __version__
+from cockpit.config import Config, load_config
+from cockpit.errors import CockpitError, ConfigError
+from cockpit.paths import AppPaths
+from cockpit.roles import Role
+
+logger = logging.getLogger("cockpit.main")
+_PROCESS_START = time.perf_counter()
+
+# Exit codes beyond CockpitError.exit_code (config 2, database 3, schema 4, auth 5).
+EXIT_CANCELLED = 1
+EXIT_NO_SITE = 6
+
+
+# -- arguments -----------------------------------------------------------------------
+
+def _common(parser: argparse.ArgumentParser, default: object) -> None:
+    parser.add_argument("--db", default=default, metavar="URL",
+                        help="database URL, e.g. postgresql+psycopg://user@host/cockpit "
+                             "(default: SQLite in the user data dir)")
+    parser.add_argument("--config", type=Path, default=default, metavar="FILE",
+                        help="configuration file (TOML); default: config.toml in the user config dir")
+    parser.add_argument("-v", "--verbose", action="store_true", default=default, help="log more")
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="cockpit", description="Community Cockpit — control room "
+                                     "command centre for a residential community.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    _common(parser, None)
+    parser.add_argument("--demo", action="store_true",
+                        help="open the simulated demo community (created on first run)")
+    parser.add_argument("--lang", choices=["auto", "en", "zh_CN"], help="UI language (default: system)")
+    parser.add_argument("--user", metavar="NAME", help="user name to sign in with")
+    parser.add_argument("--password-stdin", action="store_true",
+                        help="read the password from standard input instead of the sign-in dialog")
+    parser.add_argument("--buildings", type=int, metavar="N", help="demo size: number of buildings")
+    parser.add_argument("--exit-when-ready", action="store_true", help=argparse.SUPPRESS)
+
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    db = sub.add_parser("db", help="database maintenance")
+    db_sub = db.add_subparsers(dest="db_command", required=True)
+    for name, text in (("upgrade", "apply schema migrations"), ("status", "show the schema revision")):
+        _common(db_sub.add_parser(name, help=text), argparse.SUPPRESS)
+
+    user = sub.add_parser("user", help="user accounts")
+    user_sub = user.add_subparsers(dest="user_command", required=True)
+    add = user_sub.add_parser("add", help="create a user (asks for the password)")
+    _common(add, argparse.SUPPRESS)
+    add.add_argument("username")
+    add.add_argument("--role", choices=[r.value for r in Role], required=True)
+    add.add_argument("--name", help="display name")
+    add.add_argument("--password-stdin", action="store_true")
+
+    demo = sub.add_parser("demo", help="generate the demo community into the database if it is empty")
+    _common(demo, argparse.SUPPRESS)
+    demo.add_argument("--seed", type=int)
+    for knob in ("buildings", "households", "residents", "vehicles", "cameras", "sensors", "responders"):
+        demo.add_argument(f"--{knob}", type=int, metavar="N")
+    return parser.parse_args(argv)
+
+
+# -- configuration and logging ----------------------------------------------------------
+
+def setup_logging(paths: AppPaths, verbose: bool) -> None:
+    root = logging.getLogger()
+    if getattr(root, "_cockpit_configured", False):
+        return
+    root.setLevel(logging.DEBUG if verbose else logging.INFO)
+    fmt = logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
+    try:
+        paths.log_dir.mkdir(parents=True, exist_ok=True)
+        file_handler = logging.handlers.RotatingFileHandler(
+            paths.log_dir / "cockpit.log", maxBytes=5_000_000, backupCount=5, encoding="utf-8")
+        file_handler.setFormatter(fmt)
+        root.addHandler(file_handler)
+    except OSError as exc:
+        print(f"cockpit: cannot write the log in {paths.log_dir}: {exc}", file=sys.stderr)
+    console = logging.StreamHandler()
+    console.setLevel(logging.DEBUG if verbose else logging.WARNING)
+    console.setFormatter(fmt)
+    root.addHandler(console)
+    root._cockpit_configured = True  # type: ignore[attr-defined]
+
+
+def database_url(args: argparse.Namespace, config: Config, paths: AppPaths) -> str:
+    """--db beats the config file; otherwise SQLite in the data dir (demo.db for --demo)."""
+    explicit = getattr(args, "db", None) or config.database.url
+    if explicit:
+        return explicit
+    demo = getattr(args, "demo", False) or getattr(args, "command", None) == "demo"
+    return paths.sqlite_url("demo.db" if demo else "cockpit.db")
+
+
+def demo_knobs(args: argparse.Namespace, config: Config) -> dict[str, int]:
+    """DemoSize arguments from the command line; the demo package loads only if it must generate."""
+    knobs = {k: getattr(args, k, None) for k in
+             ("buildings", "households", "residents", "vehicles", "cameras", "sensors", "responders")}
+    knobs = {k: v for k, v in knobs.items() if v is not None}
+    knobs.setdefault("buildings", config.demo.buildings)
+    return knobs
+
+
+def read_password(args: argparse.Namespace, prompt: str = "Password: ") -> str:
+    if args.password_stdin:
+        return sys.stdin.readline().rstrip("\r\n")
+    return getpass.getpass(prompt)
+
+
+# -- command-line tools (no GUI) ----------------------------------------------------------
+
+def run_cli(args: argparse.Namespace, paths: AppPaths) -> int:
+    from services.database import DatabaseService
+
+    config = load_config(args.config or paths.config_file)
+    db = DatabaseService(database_url(args, config, paths), connect_timeout_s=config.database.connect_timeout_s)
+    try:
+        if args.command == "db" and args.db_command == "status":
+            from cockpit.db import check_connection, schema_status
+
+            check_connection(db.engine)
+            status = schema_status(db.engine)
+            state = ("up to date" if status.up_to_date else
+                     "newer than this cockpit" if not status.known else "needs upgrade")
+            print(f"{db.display_url}: schema {status.current or 'empty'} (head {status.head}, {state})")
+            return 0 if status.known else 4
+        status = db.start()  # every other command needs a current schema
+        if args.command == "db":
+            print(f"{db.display_url}: schema at {status.current} (head)")
+            return 0
+        if args.command == "user":
+            from cockpit.accounts import create_user
+
+            password = read_password(args)
+            if not args.password_stdin and password != getpass.getpass("Repeat password: "):
+                print("cockpit: passwords differ; nothing was changed", file=sys.stderr)
+                return 2
+            with db.session() as session:
+                create_user(session, args.username, password, Role(args.role), args.name)
+                session.commit()
+            print(f"user {args.username!r} created with role {args.role}")
+            return 0
+        if args.command == "demo":
+            from cockpit.demo import DemoSize, ensure_demo
+
+            started = time.perf_counter()
+            seed = args.seed if args.seed is not None else config.demo.seed
+            created = ensure_demo(db.engine, seed, DemoSize(**demo_knobs(args, config)))
+            print(f"demo community {'created' if created else 'already present'} in {db.display_url} "
+                  f"({time.perf_counter() - started:.2f} s)")
+            return 0
+        raise AssertionError(args.command)
+    finally:
+        db.stop()
+
+
+# -- the desktop application -------------------------------------------------------------
+
+def _startup_text() -> dict[str, str]:
+    from PySide6.QtCore import QCoreApplication
+
+    return {
+        "connect": QCoreApplication.translate("Startup", "Connecting to the database…"),
+        "demo": QCoreApplication.translate("Startup", "Generating the demo community…"),
+        "load": QCoreApplication.translate("Startup", "Loading the site…"),
+    }
+
+
+def prepare_site(db, demo: dict[str, int] | None, seed: int,  # noqa: ANN001,ANN201
+                 progress: Callable[[float, str], None]):
+    """Worker-thread part of start-up: connect, migrate, seed the demo if empty, load the snapshot."""
+    from cockpit.site import load_snapshot
+
+    progress(0.05, "connect")
+    db.start()
+    with db.session() as session:
+        snapshot = load_snapshot(session)
+    if snapshot is not None or demo is None:
+        return snapshot
+    from cockpit.demo import DemoSize, ensure_demo
+
+    progress(0.2, "demo")
+    ensure_demo(db.engine, seed, DemoSize(**demo), progress=lambda f, _m: progress(0.2 + 0.7 * f, "demo"))
+    progress(0.92, "load")
+    with db.session() as session:
+        return load_snapshot(session)
+
+
+def _report(message: str, error: BaseException | None = None) -> None:
+    from widgets.errors import show_error
+
+    show_error(message, str(error) if error else "")
+
+
+def run_gui(args: argparse.Namespace, paths: AppPaths) -> int:
+    """Build the desktop app in order; whatever was built is stopped in reverse on the way out."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QApplication
+
+    from widgets.i18n import install_translators, resolve_language
+    from widgets.theme import apply_theme
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Community Cockpit")
+    app.setOrganizationName("community-cockpit")
+    app.setApplicationVersion(__version__)
+
+    # 1. configuration (a broken file is reported in the system language, then we stop)
+    config: Config | None = None
+    config_error: ConfigError | None = None
+    try:
+        config = load_config(args.config or paths.config_file)
+    except ConfigError as exc:
+        config_error = exc
+    language = resolve_language(args.lang or (config.ui.language if config else None))
+    translators = install_translators(app, language)
+    try:
+        apply_theme(app, config.ui.font_scale if config else 1.0)
+        if config is None:
+            assert config_error is not None
+            _report(QCoreApplication.translate("Main", "The configuration file is not valid. Nothing was changed."),
+                    config_error)
+            return config_error.exit_code
+        return _run_with_database(args, paths, config, app)
+    finally:
+        for translator in reversed(translators):
+            app.removeTranslator(translator)
+
+
+def _run_with_database(args: argparse.Namespace, paths: AppPaths, config: Config, app) -> int:  # noqa: ANN001
+    from PySide6.QtCore import QCoreApplication
+
+    from services.database import DatabaseService
+    from widgets.startup import run_with_progress
+    from widgets.worker import TaskRunner
+
+    # 2. database and site (in a worker; a progress window shows if it takes a while)
+    try:
+        db = DatabaseService(database_url(args, config, paths), connect_timeout_s=config.database.connect_timeout_s)
+    except CockpitError as exc:
+        _report(QCoreApplication.translate("Main", "The database setting is not valid."), exc)
+        return exc.exit_code
+    runner = TaskRunner()
+    try:
+        texts = _startup_text()
+        demo = demo_knobs(args, config) if args.demo else None
+        try:
+            snapshot = run_with_progress(
+                runner, lambda progress: prepare_site(db, demo, config.demo.seed, progress),
+                describe=lambda key: texts.get(key, key))
+        except CockpitError as exc:
+            _report(QCoreApplication.translate(
+                "Main", "Community Cockpit cannot open its database. Nothing was changed."), exc)
+            return exc.exit_code
+        if snapshot is None:
+            _report(QCoreApplication.translate(
+                "Main", "The database holds no site yet. Start with --demo to open the simulated "
+                        "community, or import your site first."))
+            return EXIT_NO_SITE
+        return _run_signed_in(args, paths, config, app, db, runner, snapshot)
+    finally:
+        runner.wait(10_000)
+        db.stop()
+
+
+def _run_signed_in(args, paths, config, app, db, runner, snapshot) -> int:  # noqa: ANN001
+    from PySide6.QtCore import QCoreApplication, QSettings, QTimer
+
+    from cockpit.accounts import authenticate
+    from services.lookup import LookupService
+    from widgets.main_window import MainWindow, WindowServices
+
+    # 3. the signed-in user, and services bound to them
+    def login(user: str, password: str):  # noqa: ANN202 (Actor)
+        with db.session() as session:
+            return authenticate(session, user, password, config.workstation)
+
+    if args.password_stdin:
+        try:
+            actor = login(args.user or "", read_password(args))
+        except CockpitError as exc:
+            _report(QCoreApplication.translate("Main", "Sign-in failed."), exc)
+            return exc.exit_code
+    else:
+        from widgets.login_dialog import LoginDialog
+
+        dialog = LoginDialog(login, runner, snapshot.name, username=args.user or "")
+        accepted = dialog.exec() == LoginDialog.DialogCode.Accepted and dialog.actor is not None
+        actor = dialog.actor
+        dialog.deleteLater()
+        if not accepted:
+            return EXIT_CANCELLED
+    lookup = LookupService(db, max_results=config.lookup.max_results)
+
+    # 4. the window; closing it saves the layout
+    settings = QSettings(str(paths.config_dir / "ui.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(WindowServices(
+        actor=actor, snapshot=snapshot, runner=runner,
+        search=partial(lookup.search, actor=actor),
+        record_view=partial(lookup.record_view, actor=actor),
+        db_health=db.health, db_name=db.backend, settings=settings,
+        lookup_debounce_ms=config.lookup.debounce_ms,
+    ))
+    if args.exit_when_ready:
+        def ready() -> None:
+            print(f"cockpit-ready {time.perf_counter() - _PROCESS_START:.3f}", flush=True)
+            QTimer.singleShot(0, window.close)
+        window.ready.connect(ready)
+    window.show()
+    logger.info("main window shown %.2f s after start", time.perf_counter() - _PROCESS_START)
+    try:
+        return app.exec()
+    finally:
+        window.deleteLater()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(argv)
+    paths = AppPaths.default()
+    setup_logging(paths, bool(args.verbose))
+    if args.command:
+        try:
+            return run_cli(args, paths)
+        except CockpitError as exc:
+            logger.error("%s", exc)
+            print(f"cockpit: {exc}", file=sys.stderr)
+            return exc.exit_code
+    return run_gui(args, paths)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

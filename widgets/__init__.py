@@ -1,0 +1,1 @@
+"""Qt views: thin widgets that render state and forward user intent."""

@@ -1,0 +1,253 @@
+"""The cockpit's main window: assembles the panels as docks, the actions, and the status bar.
+
+Panels never talk to each other directly; the wiring between them is here.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QWidget
+
+from cockpit import __version__
+from cockpit.audit import Actor
+from cockpit.models import DeviceStatus
+from cockpit.roles import Permission, can
+from cockpit.site import SiteSnapshot
+from services.lookup import LookupHit, LookupResult
+
+from .help_dialog import ShortcutsDialog
+from .lookup import LookupWidget
+from .overview import OverviewWidget
+from .placeholder import PlaceholderPanel
+from .site_plan import SitePlanWidget
+from .status_bar import CockpitStatusBar
+from .worker import TaskRunner
+
+logger = logging.getLogger(__name__)
+
+LAYOUT_VERSION = 1  # bump when dock names change, so stale saved layouts are ignored
+
+
+@dataclass(frozen=True)
+class WindowServices:
+    """What the window needs from the outside, already bound to the signed-in actor."""
+
+    actor: Actor
+    snapshot: SiteSnapshot
+    runner: TaskRunner
+    search: Callable[[str], LookupResult]
+    record_view: Callable[[LookupHit], None]
+    db_health: Callable[[], object]
+    db_name: str
+    settings: QSettings
+    lookup_debounce_ms: int = 120
+
+
+class MainWindow(QMainWindow):
+    ready = Signal()  # first paint done: the window is interactive
+
+    def __init__(self, services: WindowServices, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._services = services
+        self._settings = services.settings
+        self._actor = services.actor
+        self._ready_sent = False
+        snap = services.snapshot
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(self.tr("Community Cockpit — %1").replace("%1", snap.name))
+        self.setDockNestingEnabled(True)
+        self.setDockOptions(QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks
+                            | QMainWindow.DockOption.AllowNestedDocks | QMainWindow.DockOption.GroupedDragging)
+        self.resize(1600, 960)
+
+        self.docks: dict[str, QDockWidget] = {}
+        self.plan = SitePlanWidget(snap)
+        self.overview = OverviewWidget(snap.stats)
+        self.lookup: LookupWidget | None = None
+        if can(self._actor.role, Permission.LOOKUP_PEOPLE) or can(self._actor.role, Permission.CONFIGURE_CAMERAS):
+            self.lookup = LookupWidget(
+                services.search, services.record_view, services.runner,
+                debounce_ms=services.lookup_debounce_ms,
+                masked=not can(self._actor.role, Permission.VIEW_PERSONAL_DATA),
+            )
+            self.lookup.locateRequested.connect(self._on_locate)
+
+        self._add_dock("videoWall", self.tr("Video wall"), PlaceholderPanel(
+            self.tr("Video wall"),
+            self.tr("Live pictures of %1 cameras in layouts of 1 to 16 tiles, with the focus view "
+                    "and PTZ control. Drag a camera from the plan onto a tile.").replace(
+                "%1", str(len(snap.cameras))),
+            self.tr("Arrives when cameras are connected over ONVIF and RTSP.")))
+        self._add_dock("twin", self.tr("3D twin"), PlaceholderPanel(
+            self.tr("3D twin"),
+            self.tr("The site in 3D: %1 buildings with their floors, camera positions and view "
+                    "cones, responders moving, alarms pulsing where they happen.").replace(
+                "%1", str(len(snap.buildings))),
+            self.tr("Arrives with the digital-twin view.")))
+        self._add_dock("sitePlan", self.tr("Site plan"), self.plan)
+        self._add_dock("overview", self.tr("Community overview"), self.overview)
+        self._add_dock("alarms", self.tr("Alarm queue"), PlaceholderPanel(
+            self.tr("No alarms"),
+            self.tr("Alarms from cameras, video analytics and sensors (falls, crowds, intrusion, "
+                    "smoke, a wearable's heart rate) appear here, highest priority first, with "
+                    "the live picture locked on the place within seconds."),
+            self.tr("Arrives with alarm ingest and dispatch.")))
+        self._add_dock("incident", self.tr("Incident"), PlaceholderPanel(
+            self.tr("No incident selected"),
+            self.tr("An incident's timeline, the nearest responders by walking time, the "
+                    "10-minute arrival countdown and the checklist for its type."),
+            self.tr("Open an incident from the alarm queue.")))
+        if self.lookup is not None:
+            self._add_dock("lookup", self.tr("Lookup"), self.lookup)
+
+        self.status = CockpitStatusBar(self._actor, services.db_health, services.db_name, services.runner)
+        self.setStatusBar(self.status)
+        online = snap.stats.devices_by_status.get(DeviceStatus.ONLINE, 0)
+        self.status.set_camera_counts(online, snap.stats.cameras)
+
+        self.actions_by_name: dict[str, QAction] = {}
+        self._build_actions()
+        self._default_state = self._arrange_default()
+        self.restore_layout()
+
+    # -- docks -------------------------------------------------------------------
+
+    def _add_dock(self, key: str, title: str, widget: QWidget) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"dock.{key}")  # saveState keys on this: keep it stable
+        dock.setWidget(widget)
+        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
+                         | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+                         | QDockWidget.DockWidgetFeature.DockWidgetClosable)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+        self.docks[key] = dock
+        return dock
+
+    def _arrange_default(self) -> QByteArray:
+        d = self.docks
+        left = d["overview"]
+        self.splitDockWidget(left, d["sitePlan"], Qt.Orientation.Horizontal)
+        self.splitDockWidget(d["sitePlan"], d["alarms"], Qt.Orientation.Horizontal)
+        if "lookup" in d:
+            self.splitDockWidget(left, d["lookup"], Qt.Orientation.Vertical)
+        self.splitDockWidget(d["alarms"], d["incident"], Qt.Orientation.Vertical)
+        self.tabifyDockWidget(d["sitePlan"], d["videoWall"])
+        self.tabifyDockWidget(d["videoWall"], d["twin"])
+        d["sitePlan"].raise_()
+        self.resizeDocks([left, d["sitePlan"], d["alarms"]], [430, 820, 350], Qt.Orientation.Horizontal)
+        if "lookup" in d:
+            self.resizeDocks([left, d["lookup"]], [340, 600], Qt.Orientation.Vertical)
+        return self.saveState(LAYOUT_VERSION)
+
+    def _layout_key(self, what: str) -> str:
+        return f"layout/{self._actor.username}/{what}"
+
+    def save_layout(self) -> None:
+        self._settings.setValue(self._layout_key("geometry"), self.saveGeometry())
+        self._settings.setValue(self._layout_key("state"), self.saveState(LAYOUT_VERSION))
+        self._settings.sync()
+
+    def restore_layout(self) -> bool:
+        geometry = self._settings.value(self._layout_key("geometry"))
+        state = self._settings.value(self._layout_key("state"))
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        if isinstance(state, QByteArray):
+            return self.restoreState(state, LAYOUT_VERSION)
+        return False
+
+    def reset_layout(self) -> None:
+        for dock in self.docks.values():
+            dock.setFloating(False)
+            dock.show()
+        self.restoreState(self._default_state, LAYOUT_VERSION)
+
+    # -- actions -----------------------------------------------------------------
+
+    def _action(self, name: str, text: str, shortcut: QKeySequence | str | None,
+                slot: Callable[[], None], checkable: bool = False) -> QAction:
+        action = QAction(text, self)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        action.setCheckable(checkable)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        self.actions_by_name[name] = action
+        return action
+
+    def _build_actions(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&Cockpit"))
+        view_menu = bar.addMenu(self.tr("&View"))
+        panels_menu = view_menu.addMenu(self.tr("Panels"))
+        help_menu = bar.addMenu(self.tr("&Help"))
+
+        if self.lookup is not None:
+            file_menu.addAction(self._action("find", self.tr("Find resident, home, vehicle or device"),
+                                             QKeySequence.StandardKey.Find, self._focus_lookup))
+        file_menu.addSeparator()
+        file_menu.addAction(self._action("quit", self.tr("Quit"), "Ctrl+Q", self.close))
+
+        for i, (key, dock) in enumerate(self.docks.items(), start=1):
+            action = self._action(f"show.{key}", self.tr("Show %1").replace("%1", dock.windowTitle()),
+                                  f"Ctrl+{i}", lambda d=dock: self._show_dock(d))
+            panels_menu.addAction(action)
+        view_menu.addSeparator()
+        view_menu.addAction(self._action("fullscreen", self.tr("Full screen"), "F11",
+                                         self.toggle_full_screen, checkable=True))
+        view_menu.addAction(self._action("fitPlan", self.tr("Fit site plan"), "Ctrl+0", self.plan.fit))
+        view_menu.addAction(self._action("resetLayout", self.tr("Reset panel layout"), "Ctrl+Shift+R",
+                                         self.reset_layout))
+        help_menu.addAction(self._action("shortcuts", self.tr("Keyboard shortcuts"), "F1", self.show_shortcuts))
+        help_menu.addAction(self._action("about", self.tr("About Community Cockpit"), None, self._about))
+
+    def _show_dock(self, dock: QDockWidget) -> None:
+        dock.show()
+        dock.raise_()
+        dock.widget().setFocus()
+
+    def _focus_lookup(self) -> None:
+        if self.lookup is not None:
+            self._show_dock(self.docks["lookup"])
+            self.lookup.focus_query()
+
+    def toggle_full_screen(self) -> None:
+        if self.isFullScreen():
+            self.showNormal()
+        else:
+            self.showFullScreen()
+        self.actions_by_name["fullscreen"].setChecked(self.isFullScreen())
+
+    def show_shortcuts(self) -> ShortcutsDialog:
+        dialog = ShortcutsDialog(list(self.actions_by_name.values()), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
+
+    def _about(self) -> None:
+        QMessageBox.about(self, self.tr("About Community Cockpit"),
+                          self.tr("Community Cockpit %1 — command centre for a residential community.")
+                          .replace("%1", __version__))
+
+    # -- wiring between panels ---------------------------------------------------
+
+    def _on_locate(self, x: float | None, y: float | None, building_id: int | None) -> None:
+        self.plan.locate(x, y, building_id)
+
+    # -- lifecycle ---------------------------------------------------------------
+
+    def paintEvent(self, event) -> None:  # noqa: ANN001
+        super().paintEvent(event)
+        if not self._ready_sent:
+            self._ready_sent = True
+            self.ready.emit()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_layout()
+        super().closeEvent(event)

@@ -1,0 +1,252 @@
+"""2D site plan: buildings, walkways, cameras with view cones, sensors, responders, coverage heatmap."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QPainterPath, QPen, QPolygonF
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QGraphicsPathItem,
+    QGraphicsPolygonItem,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cockpit.coverage import coverage_grid
+from cockpit.geometry import view_cone
+from cockpit.models import BuildingKind, DeviceStatus, PathNodeKind
+from cockpit.site import SiteSnapshot
+
+from .labels import label
+from .theme import COLORS
+
+_CELL_M = 2.0
+
+
+def _color(name: str, alpha: int = 255) -> QColor:
+    c = QColor(COLORS[name])
+    c.setAlpha(alpha)
+    return c
+
+
+class SitePlanWidget(QWidget):
+    """Renders a SiteSnapshot; `locate` centres and marks a place the operator asked about."""
+
+    cameraActivated = Signal(int)  # device id, on click
+
+    def __init__(self, snapshot: SiteSnapshot, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._snapshot = snapshot
+        self._building_items: dict[int, QGraphicsPolygonItem] = {}
+        self._highlighted: int | None = None
+
+        self.plot = pg.PlotWidget()
+        self.plot.setAspectLocked(True)
+        self.plot.hideAxis("left")
+        self.plot.hideAxis("bottom")
+        self.plot.setMenuEnabled(False)
+        self.plot.getPlotItem().hideButtons()
+        self._view = self.plot.getPlotItem().getViewBox()
+
+        self._build_static()
+        self._cones = self._build_cones()
+        self._cameras = self._build_cameras()
+        self._sensors = self._build_sensors()
+        self._responders = self._build_responders()
+        self._labels = self._build_labels()
+        self._coverage: pg.ImageItem | None = None
+        self._marker = pg.ScatterPlotItem(size=34, pen=pg.mkPen(COLORS["alarm"], width=3),
+                                          brush=pg.mkBrush(None), symbol="o")
+        self._marker.setZValue(50)
+        self.plot.addItem(self._marker)
+
+        self.layer_boxes: dict[str, QCheckBox] = {}
+        toolbar = QHBoxLayout()
+        toolbar.setContentsMargins(8, 4, 8, 4)
+        toolbar.setSpacing(16)
+        for key, text, item, on in (
+            ("cameras", self.tr("Cameras"), self._cameras, True),
+            ("cones", self.tr("View cones"), self._cones, True),
+            ("sensors", self.tr("Sensors"), self._sensors, True),
+            ("responders", self.tr("Responders"), self._responders, True),
+            ("labels", self.tr("Labels"), self._labels, True),
+            ("coverage", self.tr("Coverage heatmap"), None, False),
+        ):
+            box = QCheckBox(text)
+            box.setChecked(on)
+            box.toggled.connect(lambda checked, k=key, i=item: self._set_layer(k, i, checked))
+            toolbar.addWidget(box)
+            self.layer_boxes[key] = box
+        toolbar.addStretch(1)
+        fit = QPushButton(self.tr("Fit site"))
+        fit.clicked.connect(self.fit)
+        toolbar.addWidget(fit)
+
+        self.legend = QLabel()
+        self.legend.setObjectName("hint")
+        self._update_legend()
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addLayout(toolbar)
+        layout.addWidget(self.plot, 1)
+        layout.addWidget(self.legend)
+        self.fit()
+
+    # -- building the scene ------------------------------------------------------
+
+    def _build_static(self) -> None:
+        snap = self._snapshot
+        if snap.boundary:
+            xs = [p[0] for p in snap.boundary] + [snap.boundary[0][0]]
+            ys = [p[1] for p in snap.boundary] + [snap.boundary[0][1]]
+            self.plot.plot(xs, ys, pen=pg.mkPen(COLORS["muted"], width=1.5, style=Qt.PenStyle.DashLine))
+        for vehicle, color, width in ((True, "road", 5.0), (False, "path", 2.0)):
+            segs = [s for s in snap.paths if s.vehicle_access is vehicle]
+            if not segs:
+                continue
+            xs = np.array([[s.ax, s.bx] for s in segs]).ravel()
+            ys = np.array([[s.ay, s.by] for s in segs]).ravel()
+            self.plot.plot(xs, ys, connect="pairs", pen=pg.mkPen(COLORS[color], width=width))
+        for b in snap.buildings:
+            poly = QPolygonF([QPointF(x, y) for x, y in b.footprint])
+            item = QGraphicsPolygonItem(poly)
+            fill = "building" if b.kind is BuildingKind.RESIDENTIAL else "panel"
+            item.setBrush(QBrush(_color(fill)))
+            item.setPen(pg.mkPen(COLORS["building_edge"], width=1))
+            item.setToolTip(f"{b.name} · {label(b.kind)} · {self.tr('%1 floors').replace('%1', str(b.levels))}")
+            item.setZValue(5)
+            self.plot.addItem(item)
+            self._building_items[b.id] = item
+
+    def _build_cones(self) -> QGraphicsPathItem:
+        path = QPainterPath()
+        for cam in self._snapshot.cameras:
+            pts = view_cone(cam.x, cam.y, cam.heading_deg, cam.fov_deg, cam.range_m)
+            path.addPolygon(QPolygonF([QPointF(x, y) for x, y in pts] + [QPointF(*pts[0])]))
+        item = QGraphicsPathItem(path)
+        item.setBrush(QBrush(_color("camera", 38)))
+        pen = QPen(_color("camera", 90))
+        pen.setCosmetic(True)
+        item.setPen(pen)
+        item.setZValue(8)
+        self.plot.addItem(item)
+        return item
+
+    def _markers(self, spots: list[dict], tips: dict[int, str], z: float) -> pg.ScatterPlotItem:
+        """One scatter layer whose points carry their record id and show a tooltip on hover."""
+        item = pg.ScatterPlotItem(spots=spots, hoverable=True, tip=lambda x, y, data: tips.get(data, ""))
+        item.setZValue(z)
+        self.plot.addItem(item)
+        return item
+
+    def _build_cameras(self) -> pg.ScatterPlotItem:
+        edge = {DeviceStatus.OFFLINE: COLORS["alarm"], DeviceStatus.FAULT: COLORS["alarm"]}
+        item = self._markers(
+            [{"pos": (c.x, c.y), "data": c.device_id, "symbol": "d" if c.is_ptz else "o",
+              "size": 13 if c.is_ptz else 11,
+              "brush": pg.mkBrush(COLORS["ptz"] if c.is_ptz else COLORS["camera"]),
+              "pen": pg.mkPen(edge.get(c.status, "#0d1218"), width=1.5)}
+             for c in self._snapshot.cameras],
+            {c.device_id: f"{c.code} {c.name} · {label(c.status)}" for c in self._snapshot.cameras}, 20)
+        item.sigClicked.connect(lambda _item, points, _ev: points and self.cameraActivated.emit(int(points[0].data())))
+        return item
+
+    def _build_sensors(self) -> pg.ScatterPlotItem:
+        return self._markers(
+            [{"pos": (d.x, d.y), "data": d.id, "size": 5, "pen": None, "brush": pg.mkBrush(COLORS["sensor"])}
+             for d in self._snapshot.sensors],
+            {d.id: f"{d.code} {d.name} · {label(d.kind)}" for d in self._snapshot.sensors}, 15)
+
+    def _build_responders(self) -> pg.ScatterPlotItem:
+        return self._markers(
+            [{"pos": (r.x, r.y), "data": r.id, "size": 14, "symbol": "t1",
+              "brush": pg.mkBrush(COLORS["responder"]), "pen": pg.mkPen("#0d1218", width=1)}
+             for r in self._snapshot.responders],
+            {r.id: f"{r.name} · {label(r.role)} · {label(r.status)}" for r in self._snapshot.responders}, 25)
+
+    def _build_labels(self) -> pg.ItemGroup:
+        group = pg.ItemGroup()
+        for b in self._snapshot.buildings:
+            if b.kind is BuildingKind.SERVICE and b.levels <= 1:
+                continue  # guard houses sit at gates, which carry their own label
+            cx, cy = b.centre
+            text = pg.TextItem(str(b.number) if b.kind is BuildingKind.RESIDENTIAL else b.name,
+                               color=COLORS["text"], anchor=(0.5, 0.5))
+            text.setPos(cx, cy)
+            group.addItem(text)
+        for mark in self._snapshot.landmarks:
+            if mark.kind is PathNodeKind.POST:
+                continue  # posts are inside named buildings
+            text = pg.TextItem(mark.label, color=COLORS["muted"], anchor=(0.5, 1.2))
+            text.setPos(mark.x, mark.y)
+            group.addItem(text)
+        group.setZValue(30)
+        self.plot.addItem(group)
+        return group
+
+    # -- layers and actions --------------------------------------------------------
+
+    def _set_layer(self, key: str, item: pg.GraphicsObject | None, visible: bool) -> None:
+        if key == "coverage":
+            if visible and self._coverage is None:
+                self._coverage = self._build_coverage()
+            item = self._coverage
+        if item is not None:
+            item.setVisible(visible)
+        self._update_legend()
+
+    def _build_coverage(self) -> pg.ImageItem:
+        snap = self._snapshot
+        grid = coverage_grid(snap.cameras, snap.width_m, snap.depth_m, _CELL_M)
+        cmap = pg.ColorMap([0.0, 0.01, 0.35, 1.0],
+                           [(0, 0, 0, 0), (47, 129, 247, 70), (63, 185, 80, 120), (240, 180, 41, 170)])
+        image = pg.ImageItem(grid.T, levels=(0, max(3, int(grid.max()))))
+        image.setLookupTable(cmap.getLookupTable(nPts=256, alpha=True))
+        image.setRect(0, 0, grid.shape[1] * _CELL_M, grid.shape[0] * _CELL_M)
+        image.setZValue(2)
+        self.plot.addItem(image)
+        self._coverage_share = float((grid > 0).mean())
+        return image
+
+    def _update_legend(self) -> None:
+        stats = self._snapshot.stats
+        parts = [
+            self.tr("%1 buildings").replace("%1", str(stats.buildings)),
+            self.tr("%1 cameras (◆ PTZ)").replace("%1", str(len(self._snapshot.cameras))),
+            self.tr("%1 sensors").replace("%1", str(len(self._snapshot.sensors))),
+            self.tr("%1 responders (▲)").replace("%1", str(len(self._snapshot.responders))),
+        ]
+        if self._coverage is not None and self._coverage.isVisible():
+            parts.append(self.tr("%1% of the site seen by at least one camera")
+                         .replace("%1", f"{self._coverage_share * 100:.0f}"))
+        self.legend.setText("   ·   ".join(parts))
+
+    def fit(self) -> None:
+        snap = self._snapshot
+        self._view.setRange(xRange=(0, snap.width_m), yRange=(0, snap.depth_m), padding=0.03)
+
+    def locate(self, x: float | None, y: float | None, building_id: int | None = None) -> None:
+        """Mark and centre on a place; highlight its building."""
+        if self._highlighted is not None and self._highlighted in self._building_items:
+            self._building_items[self._highlighted].setPen(pg.mkPen(COLORS["building_edge"], width=1))
+        self._highlighted = building_id
+        if building_id in self._building_items:
+            self._building_items[building_id].setPen(pg.mkPen(COLORS["alarm"], width=3))
+        if x is None or y is None:
+            self._marker.clear()
+            return
+        self._marker.setData([x], [y])
+        half = max(40.0, min(self._snapshot.width_m, self._snapshot.depth_m) / 5)
+        self._view.setRange(xRange=(x - half, x + half), yRange=(y - half, y + half), padding=0)
+
+    @property
+    def marker_position(self) -> tuple[float, float] | None:
+        xs, ys = self._marker.getData()
+        return (float(xs[0]), float(ys[0])) if len(xs) else None
