@@ -120,7 +120,8 @@ class SitePlanWidget(QWidget):
             fill = "building" if b.kind is BuildingKind.RESIDENTIAL else "panel"
             item.setBrush(QBrush(_color(fill)))
             item.setPen(pg.mkPen(COLORS["building_edge"], width=1))
-            item.setToolTip(f"{b.name} · {label(b.kind)} · {self.tr('%1 floors').replace('%1', str(b.levels))}")
+            floors = self.tr("%1 floors").replace("%1", str(b.levels))
+            item.setToolTip(f"{b.name} · {label(b.kind)} · {floors}")
             item.setZValue(5)
             self.plot.addItem(item)
             self._building_items[b.id] = item

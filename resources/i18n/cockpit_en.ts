@@ -579,6 +579,10 @@
         <translation>Fit site</translation>
     </message>
     <message>
+        <source>%1 floors</source>
+        <translation>%1 floors</translation>
+    </message>
+    <message>
         <source>%1 buildings</source>
         <translation>%1 buildings</translation>
     </message>

@@ -579,6 +579,10 @@
         <translation>全览</translation>
     </message>
     <message>
+        <source>%1 floors</source>
+        <translation>%1 层</translation>
+    </message>
+    <message>
         <source>%1 buildings</source>
         <translation>%1 栋楼</translation>
     </message>

@@ -21,11 +21,13 @@ def test_check_notices_an_untranslated_string(tmp_path, monkeypatch):
         (tmp_path / f"cockpit_{lang}.qm").write_bytes(i18n.ts_path(lang).with_suffix(".qm").read_bytes())
     source = tmp_path / "extra.py"
     source.write_text('from PySide6.QtCore import QCoreApplication\n'
-                      'QCoreApplication.translate("Main", "A brand-new sentence")\n')
+                      'QCoreApplication.translate("Main", "A brand-new sentence")\n'
+                      'x = f"{QCoreApplication.translate(\'Main\', \'Invisible to lupdate\')}"\n')
     monkeypatch.setattr(i18n, "I18N", tmp_path)
     monkeypatch.setattr(i18n, "SOURCE_FILES", (*i18n.SOURCE_FILES, str(source)))
     problems = i18n.check()
     assert any("A brand-new sentence" in p for p in problems)
+    assert any("extra.py:3: translated string inside an f-string" in p for p in problems)
 
 
 @pytest.mark.parametrize(("system", "expected"), [("zh_CN", "zh_CN"), ("zh_TW", "zh_CN"), ("en_US", "en"),
