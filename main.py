@@ -53,6 +53,8 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--password-stdin", action="store_true",
                         help="read the password from standard input instead of the sign-in dialog")
     parser.add_argument("--buildings", type=int, metavar="N", help="demo size: number of buildings")
+    parser.add_argument("--no-sim", action="store_true",
+                        help="with --demo: do not start the simulated cameras, sensors and responders")
     parser.add_argument("--exit-when-ready", action="store_true", help=argparse.SUPPRESS)
 
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -210,6 +212,25 @@ def _report(message: str, error: BaseException | None = None) -> None:
     show_error(message, str(error) if error else "")
 
 
+def _close_on_signals(app) -> None:  # noqa: ANN001
+    """SIGTERM/SIGINT close the windows as a user would (layouts saved, children stopped).
+
+    Python runs signal handlers only when it gets control, so a light timer hands it a slice.
+    """
+    import signal
+
+    from PySide6.QtCore import QTimer
+
+    if getattr(app, "_cockpit_signals", None) is not None:
+        return
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(sig, lambda *_: QTimer.singleShot(0, app.closeAllWindows))
+    tick = QTimer(app)
+    tick.timeout.connect(lambda: None)
+    tick.start(250)
+    app._cockpit_signals = tick
+
+
 def run_gui(args: argparse.Namespace, paths: AppPaths) -> int:
     """Build the desktop app in order; whatever was built is stopped in reverse on the way out."""
     from PySide6.QtCore import QCoreApplication
@@ -219,6 +240,7 @@ def run_gui(args: argparse.Namespace, paths: AppPaths) -> int:
     from widgets.theme import apply_theme
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    _close_on_signals(app)
     app.setApplicationName("Community Cockpit")
     app.setOrganizationName("community-cockpit")
     app.setApplicationVersion(__version__)
@@ -319,17 +341,51 @@ def _run_signed_in(args, paths, config, app, db, runner, snapshot) -> int:  # no
         db_health=db.health, db_name=db.backend, settings=settings,
         lookup_debounce_ms=config.lookup.debounce_ms,
     ))
+    simulator = _demo_simulator(args, paths, db, snapshot, runner, window) if args.demo and not args.no_sim else None
     if args.exit_when_ready:
         def ready() -> None:
             print(f"cockpit-ready {time.perf_counter() - _PROCESS_START:.3f}", flush=True)
             QTimer.singleShot(0, window.close)
         window.ready.connect(ready)
-    window.show()
+    if window.has_saved_layout:
+        window.show()
+    else:
+        window.showMaximized()  # first run: a control-room screen belongs to the cockpit
     logger.info("main window shown %.2f s after start", time.perf_counter() - _PROCESS_START)
     try:
         return app.exec()
     finally:
+        if simulator is not None:
+            simulator.stop()
         window.deleteLater()
+
+
+def _demo_simulator(args, paths, db, snapshot, runner, window):  # noqa: ANN001,ANN202
+    """The simulated community's devices, started once the window is up so start-up stays fast."""
+    from PySide6.QtCore import QCoreApplication
+
+    from services.sim.process import SimulatorProcess, record_cameras
+
+    url = db.engine.url.render_as_string(hide_password=False)
+    simulator = SimulatorProcess(url, snapshot.stats.cameras, log_path=paths.log_dir / "simulator.log")
+
+    def start():  # noqa: ANN202 (worker thread)
+        cameras = simulator.start()
+        with db.session() as session:
+            record_cameras(session, cameras)
+        return cameras
+
+    def started(cameras) -> None:  # noqa: ANN001
+        window.statusBar().showMessage(QCoreApplication.translate(
+            "Main", "Simulated community running: %1 cameras, sensors and responders").replace(
+            "%1", str(len(cameras))), 15_000)
+
+    def failed(exc: Exception) -> None:
+        window.statusBar().showMessage(QCoreApplication.translate(
+            "Main", "The simulated cameras did not start: %1").replace("%1", str(exc)), 30_000)
+
+    window.ready.connect(lambda: runner.submit(start, on_done=started, on_error=failed))
+    return simulator
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 import sys
 
-BENCHMARKS = {"startup": "bench.startup"}
+BENCHMARKS = {"startup": "bench.startup", "sim": "bench.sim", "sim_video": "bench.sim_video"}
 
 
 def main() -> int:

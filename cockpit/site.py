@@ -64,6 +64,7 @@ class CameraPlacement:
     range_m: float
     is_ptz: bool
     status: DeviceStatus
+    tilt_deg: float = -15.0  # negative looks down
 
 
 @dataclass(frozen=True)
@@ -227,7 +228,7 @@ def load_snapshot(session: Session, site_code: str | None = None, now: datetime 
     )
     cameras = tuple(
         CameraPlacement(d.id, d.code, d.name, d.x, d.y, d.z, c.heading_deg, c.fov_deg, c.range_m,
-                        c.is_ptz, d.status)
+                        c.is_ptz, d.status, c.tilt_deg)
         for d, c in session.execute(
             select(Device, Camera).join(Camera, Camera.device_id == Device.id)
             .where(Device.site_id == site.id).order_by(Device.code)

@@ -16,11 +16,18 @@ APT_PACKAGES=(
   fonts-noto-cjk fonts-dejavu-core
   # a virtual screen for screenshots, benchmarks and headless runs
   xvfb xauth
-  # a real PostgreSQL server: the tests start a private cluster with it
-  postgresql
+  # real servers and peers the tests start themselves: PostgreSQL, Mosquitto (MQTT), the ffmpeg
+  # CLI (decoder reference), node/npm (an independent ONVIF client), iproute2 + util-linux
+  # (WS-Discovery multicast inside a private network namespace)
+  postgresql mosquitto ffmpeg iproute2 util-linux
+  # GStreamer's RTSP server (Debian's python3-gi): the reference server the RTSP client is proven against
+  python3-gi gir1.2-gst-rtsp-server-1.0 gstreamer1.0-plugins-base gstreamer1.0-plugins-good
+  gstreamer1.0-plugins-ugly gstreamer1.0-x
   # python venv support on plain Debian
   python3-venv
 )
+
+command -v node >/dev/null && command -v npm >/dev/null || APT_PACKAGES+=(nodejs npm)
 
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do

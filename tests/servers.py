@@ -68,6 +68,16 @@ def postgres_cluster() -> Iterator[str]:
         shutil.rmtree(root, ignore_errors=True)
 
 
+def stop_process(proc: subprocess.Popen, timeout_s: float = 5.0) -> None:
+    """SIGTERM, then SIGKILL if it does not exit in time."""
+    proc.terminate()
+    try:
+        proc.wait(timeout_s)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait(timeout_s)
+
+
 def wait_port(port: int, timeout_s: float = 10.0) -> None:
     deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline:
@@ -76,3 +86,20 @@ def wait_port(port: int, timeout_s: float = 10.0) -> None:
                 return
         time.sleep(0.05)
     raise TimeoutError(f"port {port} did not open")
+
+
+GST_SCRIPT = Path(__file__).with_name("servers_scripts") / "gst_rtsp_server.py"
+
+
+@contextmanager
+def gst_rtsp_server(gop: int = 15, width: int = 640, height: int = 360, fps: int = 15) -> Iterator[str]:
+    """Yield rtsp://127.0.0.1:PORT/test served by GStreamer's RTSP server (Debian's python3-gi)."""
+    proc = subprocess.Popen(["/usr/bin/python3", str(GST_SCRIPT), str(gop), str(width), str(height), str(fps)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        line = proc.stdout.readline().strip()
+        if not line.isdigit():
+            raise RuntimeError(f"GStreamer RTSP server did not start: {proc.stderr.read()[-500:]}")
+        yield f"rtsp://127.0.0.1:{line}/test"
+    finally:
+        stop_process(proc)

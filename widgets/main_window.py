@@ -113,7 +113,7 @@ class MainWindow(QMainWindow):
         self.actions_by_name: dict[str, QAction] = {}
         self._build_actions()
         self._default_state = self._arrange_default()
-        self.restore_layout()
+        self.has_saved_layout = self.restore_layout()
 
     # -- docks -------------------------------------------------------------------
 

@@ -354,6 +354,14 @@
         <source>Sign-in failed.</source>
         <translation>Sign-in failed.</translation>
     </message>
+    <message>
+        <source>Simulated community running: %1 cameras, sensors and responders</source>
+        <translation>Simulated community running: %1 cameras, sensors and responders</translation>
+    </message>
+    <message>
+        <source>The simulated cameras did not start: %1</source>
+        <translation>The simulated cameras did not start: %1</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>

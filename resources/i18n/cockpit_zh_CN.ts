@@ -354,6 +354,14 @@
         <source>Sign-in failed.</source>
         <translation>登录失败。</translation>
     </message>
+    <message>
+        <source>Simulated community running: %1 cameras, sensors and responders</source>
+        <translation>模拟小区运行中：%1 路摄像机、传感器和处置人员</translation>
+    </message>
+    <message>
+        <source>The simulated cameras did not start: %1</source>
+        <translation>模拟摄像机未能启动：%1</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
