@@ -40,6 +40,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--no-feed", action="store_true", help="no MQTT sensors or responders")
     p.add_argument("--discovery-port", type=int, default=0, help="loopback UDP port for WS-Discovery probes")
     p.add_argument("--population", type=int, default=150, help="people walking the site")
+    p.add_argument("--gop", type=int, help="frames between keyframes (default: one keyframe per second)")
     p.add_argument("--clock-offset", action="append", default=[], metavar="CODE=SECONDS",
                    help="skew one camera's clock (e.g. CAM-003=7200)")
     p.add_argument("--parent-pipe", action="store_true",
@@ -83,7 +84,7 @@ def options(args: argparse.Namespace) -> SimulatorOptions:
     return SimulatorOptions(
         cameras=args.cameras, seed=args.seed, scenario=None if args.no_scenario else args.scenario,
         ground_truth=args.ground_truth, mqtt=mqtt, discovery_port=args.discovery_port,
-        population=args.population, clock_offsets=offsets, feed=not args.no_feed)
+        population=args.population, gop=args.gop, clock_offsets=offsets, feed=not args.no_feed)
 
 
 async def run(args: argparse.Namespace) -> int:

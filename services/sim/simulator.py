@@ -8,7 +8,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +18,7 @@ import resources
 from cockpit.site import CameraPlacement, SiteSnapshot
 
 from .feed import EmbeddedBroker, SensorFeed, SimulatedResponders, SimulatedSensors
-from .model import EventHub, PtzState, SimCamera
+from .model import MAIN, SUB, EventHub, PtzState, SimCamera
 from .onvif import DiscoveryResponder, OnvifDevice
 from .scenario import ScenarioRunner
 from .scenario_data import ScenarioData
@@ -46,6 +46,7 @@ class SimulatorOptions:
     mqtt: tuple[str, int] | None = None  # an external broker; None = an embedded one
     discovery_port: int = 0  # WS-Discovery answers unicast probes on this loopback UDP port
     population: int = 150
+    gop: int | None = None  # frames between keyframes on every stream; None = one per second
     clock_offsets: dict[str, float] = field(default_factory=dict)  # camera code -> seconds
     feed: bool = True  # sensors, responders and MQTT
 
@@ -64,6 +65,7 @@ def sim_camera(index: int, placement: CameraPlacement, options: SimulatorOptions
         clock_offset_s=options.clock_offsets.get(placement.code, 0.0),
         model="SimCam-PTZ-4MP" if placement.is_ptz else "SimCam-4MP",
         serial=f"SIM{options.seed % 100000:05d}{index:04d}",
+        streams=tuple(replace(s, gop=options.gop or s.fps) for s in (MAIN, SUB)),
     )
 
 

@@ -29,7 +29,7 @@ def sim(tmp_path_factory):
     proc = subprocess.Popen(
         [sys.executable, "-m", "services.sim", "--cameras", str(CAMERAS), "--seed", "7", "--buildings", "8",
          "--scenario", str(resources.path("scenarios", "quick.yaml")), "--ground-truth", str(truth),
-         "--clock-offset", "CAM-002=7200"],
+         "--clock-offset", "CAM-002=7200", "--gop", "30"],
         cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     announced = [json.loads(proc.stdout.readline()) for _ in range(CAMERAS)]
     yield proc, announced, truth
@@ -58,6 +58,8 @@ def test_onvif_answers_an_independent_client(sim):
     info = client.devicemgmt.GetDeviceInformation()
     assert info.Manufacturer == "CockpitSim"
     media = client.create_media_service()
+    profiles = {p.token: p for p in media.GetProfiles()}
+    assert profiles["sub"].VideoEncoderConfiguration.H264.GovLength == 30  # --gop reaches the device
     uri = media.GetStreamUri({"StreamSetup": {"Stream": "RTP-Unicast", "Transport": {"Protocol": "RTSP"}},
                               "ProfileToken": "sub"}).Uri
     assert uri == cam["rtsp"]["sub"]
