@@ -332,7 +332,10 @@ def _run_signed_in(args, paths, config, app, db, runner, snapshot) -> int:  # no
             return EXIT_CANCELLED
     lookup = LookupService(db, max_results=config.lookup.max_results)
 
-    # 4. the window; closing it saves the layout
+    # 4. cameras: health and events reach the UI only through the bridge's queued signals
+    cameras, bridge, demo_discovery = _camera_service(config, db)
+
+    # 5. the window; closing it saves the layout
     settings = QSettings(str(paths.config_dir / "ui.ini"), QSettings.Format.IniFormat)
     window = MainWindow(WindowServices(
         actor=actor, snapshot=snapshot, runner=runner,
@@ -340,8 +343,14 @@ def _run_signed_in(args, paths, config, app, db, runner, snapshot) -> int:  # no
         record_view=partial(lookup.record_view, actor=actor),
         db_health=db.health, db_name=db.backend, settings=settings,
         lookup_debounce_ms=config.lookup.debounce_ms,
+        camera_events=bridge,
+        commissioning=_wizard_context(config, paths, cameras, runner, snapshot, actor, demo_discovery),
     ))
-    simulator = _demo_simulator(args, paths, db, snapshot, runner, window) if args.demo and not args.no_sim else None
+    simulator = None
+    if args.demo and not args.no_sim:
+        simulator = _demo_simulator(paths, db, snapshot, runner, window, cameras, demo_discovery)
+    else:  # real cameras: their workers start once the window is up
+        window.ready.connect(lambda: runner.submit(cameras.start))
     if args.exit_when_ready:
         def ready() -> None:
             print(f"cockpit-ready {time.perf_counter() - _PROCESS_START:.3f}", flush=True)
@@ -354,14 +363,42 @@ def _run_signed_in(args, paths, config, app, db, runner, snapshot) -> int:  # no
     logger.info("main window shown %.2f s after start", time.perf_counter() - _PROCESS_START)
     try:
         return app.exec()
-    finally:
+    finally:  # reverse order: cameras, then the devices they talk to, then the window
+        cameras.stop(timeout_s=2.0)  # workers are told at once; daemon threads, so a hung one cannot hold exit
         if simulator is not None:
             simulator.stop()
         window.deleteLater()
 
 
-def _demo_simulator(args, paths, db, snapshot, runner, window):  # noqa: ANN001,ANN202
-    """The simulated community's devices, started once the window is up so start-up stays fast."""
+def _camera_service(config, db):  # noqa: ANN001,ANN202
+    from services.onvif import CameraService, CredentialStore
+    from widgets.camera_bridge import CameraEventBridge
+
+    bridge = CameraEventBridge()
+    cameras = CameraService(db, CredentialStore(db), bridge.sink, call_timeout_s=config.cameras.call_timeout_s,
+                            max_clock_offset_s=config.cameras.max_clock_offset_s,
+                            pull_wait_s=config.cameras.event_pull_s,
+                            stream_check_interval_s=config.cameras.stream_check_interval_s or None)
+    return cameras, bridge, []
+
+
+def _wizard_context(config, paths, cameras, runner, snapshot, actor, demo_discovery):  # noqa: ANN001,ANN202
+    """The installer's wizard searches the configured targets plus, in the demo, the simulator's responder."""
+    from services.onvif import MULTICAST_TARGET
+    from widgets.commissioning.draft import WizardContext
+
+    def targets() -> list[tuple[str, int]]:
+        found = config.cameras.unicast_targets() + list(demo_discovery)
+        return found + [MULTICAST_TARGET] if config.cameras.multicast else found
+
+    return WizardContext(cameras=cameras, runner=runner, site=snapshot, installer=actor.username,
+                         reports_dir=paths.data_dir / "reports", discovery_targets=targets,
+                         known_addresses=cameras.known_addresses)
+
+
+def _demo_simulator(paths, db, snapshot, runner, window, cameras, demo_discovery):  # noqa: ANN001,ANN202
+    """The simulated community's devices, started once the window is up so start-up stays fast; then the
+    camera service connects to them like to any real camera."""
     from PySide6.QtCore import QCoreApplication
 
     from services.sim.process import SimulatorProcess, record_cameras
@@ -370,15 +407,19 @@ def _demo_simulator(args, paths, db, snapshot, runner, window):  # noqa: ANN001,
     simulator = SimulatorProcess(url, snapshot.stats.cameras, log_path=paths.log_dir / "simulator.log")
 
     def start():  # noqa: ANN202 (worker thread)
-        cameras = simulator.start()
+        announced = simulator.start()
         with db.session() as session:
-            record_cameras(session, cameras)
-        return cameras
+            record_cameras(session, announced, cameras.credentials)
+        for address in {a.discovery for a in announced if a.discovery}:
+            host, _, port = address.rpartition(":")
+            demo_discovery.append((host, int(port)))
+        cameras.start()
+        return announced
 
-    def started(cameras) -> None:  # noqa: ANN001
+    def started(announced) -> None:  # noqa: ANN001
         window.statusBar().showMessage(QCoreApplication.translate(
             "Main", "Simulated community running: %1 cameras, sensors and responders").replace(
-            "%1", str(len(cameras))), 15_000)
+            "%1", str(len(announced))), 15_000)
 
     def failed(exc: Exception) -> None:
         window.statusBar().showMessage(QCoreApplication.translate(

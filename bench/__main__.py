@@ -5,7 +5,8 @@ from __future__ import annotations
 import importlib
 import sys
 
-BENCHMARKS = {"startup": "bench.startup", "sim": "bench.sim", "sim_video": "bench.sim_video"}
+BENCHMARKS = {"startup": "bench.startup", "sim": "bench.sim", "sim_video": "bench.sim_video",
+              "cameras": "bench.cameras"}
 
 
 def main() -> int:

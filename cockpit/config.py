@@ -9,7 +9,7 @@ import tomllib
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from .errors import ConfigError
 
@@ -42,11 +42,42 @@ class LookupConfig(_Section):
     debounce_ms: int = Field(120, ge=0, le=2000, description="pause in typing before searching")
 
 
+class CamerasConfig(_Section):
+    discovery: list[str] = Field(
+        default_factory=list,
+        description='WS-Discovery targets: "host:port" for unicast probes, "multicast" for the site LAN',
+    )
+    call_timeout_s: float = Field(5.0, gt=0, le=60, description="every ONVIF call gives up after this")
+    max_clock_offset_s: float = Field(86400.0, gt=0, description="beyond this a device clock is not trusted")
+    event_pull_s: float = Field(
+        5.0, gt=0, le=60, description="PullMessages long-poll: events still arrive at once; longer = less idle CPU")
+    stream_check_interval_s: float = Field(
+        300.0, ge=0, description="play each camera's wall stream this often to measure it (0: never)")
+
+    @field_validator("discovery")
+    @classmethod
+    def _targets(cls, values: list[str]) -> list[str]:
+        for v in values:
+            if v != "multicast":
+                host, _, port = v.rpartition(":")
+                if not host or not port.isdigit() or not 0 < int(port) < 65536:
+                    raise ValueError(f'{v!r} is neither "host:port" nor "multicast"')
+        return values
+
+    def unicast_targets(self) -> list[tuple[str, int]]:
+        return [(v.rpartition(":")[0], int(v.rpartition(":")[2])) for v in self.discovery if v != "multicast"]
+
+    @property
+    def multicast(self) -> bool:
+        return "multicast" in self.discovery
+
+
 class Config(_Section):
     database: DatabaseConfig = DatabaseConfig()
     ui: UiConfig = UiConfig()
     demo: DemoConfig = DemoConfig()
     lookup: LookupConfig = LookupConfig()
+    cameras: CamerasConfig = CamerasConfig()
     workstation: str | None = Field(None, description="name in the audit trail; default host name")
 
 

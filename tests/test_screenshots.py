@@ -6,11 +6,12 @@ from PySide6.QtGui import QImage
 
 from tools.screenshots import SIZE, capture_all
 
-VIEWS = ("login", "cockpit", "lookup", "coverage", "shortcuts")
+VIEWS = ("login", "cockpit", "lookup", "coverage", "shortcuts", "cameras",  # the operator's tour
+         "wizard_find", "wizard_login", "wizard_streams", "wizard_ptz", "wizard_place", "wizard_summary")  # installer
 
 
 def test_screenshots_of_a_populated_cockpit(tmp_path):
-    written = capture_all(tmp_path, ["zh_CN"], timeout_s=240)
+    written = capture_all(tmp_path, ["zh_CN"], timeout_s=300)
     assert {p.name for p in written} == {f"{v}_zh_CN.png" for v in VIEWS}
     for path in written:
         image = QImage(str(path))

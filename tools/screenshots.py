@@ -1,6 +1,9 @@
 """Screenshots of the real cockpit: start the demo in a real window under Xvfb, sign in, tour the views.
 
-    python -m tools.screenshots [--out docs/screenshots] [--lang en zh_CN]
+    python -m tools.screenshots [--out docs/screenshots] [--lang en zh_CN] [--tour operator installer]
+
+The operator's tour shows the cockpit, lookup, coverage, shortcuts and camera health; the
+installer's tour walks the commissioning wizard against the simulated cameras.
 
 Each language runs in a fresh process with its own empty COCKPIT_HOME, so the demo is generated
 exactly as a newcomer's first run would. A driver on a timer types into the real sign-in dialog
@@ -21,33 +24,43 @@ from tools.xvfb import xvfb
 SIZE = (1920, 1080)
 
 
-def capture_all(out: Path, languages: list[str], timeout_s: float = 180) -> list[Path]:
+TOURS = ("operator", "installer")
+
+
+def capture_all(out: Path, languages: list[str], timeout_s: float = 180,
+                tours: tuple[str, ...] = TOURS) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
-    written: list[Path] = []
     with xvfb(*SIZE) as display:
         for lang in languages:
-            with tempfile.TemporaryDirectory(prefix="cockpit-shots-") as home:
-                env = dict(os.environ, DISPLAY=display, QT_QPA_PLATFORM="xcb", COCKPIT_HOME=home,
-                           LANG="en_US.UTF-8")
-                subprocess.run([sys.executable, "-m", "tools.screenshots", "--child", "--lang", lang,
-                                "--out", str(out)], env=env, check=True, timeout=timeout_s)
-            written.extend(sorted(out.glob(f"*_{lang}.png")))
-    return written
+            for tour in tours:
+                with tempfile.TemporaryDirectory(prefix="cockpit-shots-") as home:
+                    env = dict(os.environ, DISPLAY=display, QT_QPA_PLATFORM="xcb", COCKPIT_HOME=home,
+                               LANG="en_US.UTF-8")
+                    subprocess.run([sys.executable, "-m", "tools.screenshots", "--child", "--lang", lang,
+                                    "--tour", tour, "--out", str(out)], env=env, check=True, timeout=timeout_s)
+    return sorted(p for lang in languages for p in out.glob(f"*_{lang}.png"))
 
 
 class _Driver:
     """Steps through the UI on a timer. A step returns False to be retried on the next tick
     (its widget is not there yet); the driver never waits inside a step, so it cannot re-enter."""
 
-    def __init__(self, out: Path, lang: str) -> None:
+    def __init__(self, out: Path, lang: str, tour: str = "operator") -> None:
         from PySide6.QtCore import QTimer
 
-        self.out, self.lang = out, lang
+        self.out, self.lang, self.user = out, lang, tour
         self.window = None
-        self.steps = [self._wrong_password, self._login_error_shown, self._sign_in,
-                      self._place_window, self._shot_cockpit, self._lookup, self._lookup_result,
-                      self._heatmap, self._shot_heatmap, self._shortcuts, self._shot_shortcuts,
-                      self._done]
+        self.wizard = None
+        self.waited = 0
+        if tour == "operator":
+            self.steps = [self._wrong_password, self._login_error_shown, self._sign_in,
+                          self._place_window, self._shot_cockpit, self._lookup, self._lookup_result,
+                          self._heatmap, self._shot_heatmap, self._shortcuts, self._shot_shortcuts,
+                          self._cameras_online, self._show_cameras, self._shot_cameras, self._done]
+        else:
+            self.steps = [self._sign_in, self._place_window, self._cameras_online, self._open_wizard,
+                          self._shot_found, self._log_in_camera, self._shot_login, self._shot_streams,
+                          self._shot_ptz, self._shot_placement, self._shot_summary, self._done]
         self.pause = 0
         self.timer = QTimer()
         self.timer.timeout.connect(self._tick)
@@ -107,9 +120,14 @@ class _Driver:
         from PySide6.QtCore import Qt
         from PySide6.QtTest import QTest
 
-        _dialog, _user, password = self._login_fields()
+        found = self._login_fields()
+        if found is None:
+            return False
+        _dialog, user, password = found
+        user.clear()
+        QTest.keyClicks(user, self.user)
         password.clear()
-        QTest.keyClicks(password, "operator")
+        QTest.keyClicks(password, self.user)  # demo passwords equal the user names
         QTest.keyClick(password, Qt.Key.Key_Return)
         return True
 
@@ -157,18 +175,136 @@ class _Driver:
         self._help.close()
         return True
 
+    # -- cameras (both tours) -----------------------------------------------------------
+
+    def _cameras_online(self) -> bool:
+        """The simulated cameras are up and their workers online (or a minute has passed)."""
+        self.waited += 1
+        online, total = self.window.camera_health.counts()
+        return (total > 0 and online == total) or self.waited > 400
+
+    def _show_cameras(self) -> bool:
+        self.window._show_dock(self.window.docks["cameras"])
+        return True
+
+    def _shot_cameras(self) -> bool:
+        """Once the stream checks have measured a first batch of cameras (first frame, fps, bitrate)."""
+        model = self.window.camera_health
+        measured = sum(model.health(row).fps is not None for row in range(model.rowCount()))
+        self.waited += 1
+        if measured < 12 and self.waited < 800:
+            return False
+        self._shot("cameras")
+        return True
+
+    # -- the installer's commissioning wizard ---------------------------------------------
+
+    def _open_wizard(self) -> bool:
+        self.wizard = self.window.open_commissioning()
+        self.wizard.setGeometry(160, 60, 1600, 960)
+        return True
+
+    def _page(self, page):  # noqa: ANN001,ANN202
+        return self.wizard.pages[page]
+
+    def _next_when_ready(self, page) -> bool:  # noqa: ANN001
+        from PySide6.QtWidgets import QWizard
+
+        if not self.wizard.button(QWizard.WizardButton.NextButton).isEnabled():
+            return False
+        self.wizard.next()
+        return self.wizard.currentId() == page
+
+    def _shot_found(self) -> bool:
+        from widgets.commissioning.wizard import Page
+
+        find, draft = self._page(Page.FIND), self.wizard.draft
+        if not find.search_button.isEnabled() or find.found.topLevelItemCount() == 0:
+            return False
+        ptz = next((url for url, code in draft.known.items() if code == "CAM-004"), None)
+        for i in range(find.found.topLevelItemCount()):
+            if find.found.topLevelItem(i).text(2) == ptz:
+                find.found.setCurrentItem(find.found.topLevelItem(i))
+        self._shot("wizard_find")
+        return True
+
+    def _log_in_camera(self) -> bool:
+        """The installer knows the camera's password; here it comes from the site's encrypted store."""
+        from sqlalchemy import select
+
+        from cockpit.models import Camera, Device
+        from widgets.commissioning.wizard import Page
+
+        if not self._next_when_ready(Page.LOGIN):
+            return False
+        cameras = self.wizard.context.cameras
+        with cameras._db.session() as session:
+            ref = session.scalar(select(Camera.credential_ref).join(Device).where(Device.code == "CAM-004"))
+            login = cameras.credentials.get(session, ref)
+        page = self._page(Page.LOGIN)
+        page.username.setText(login.username)
+        page.password.setText(login.password)
+        page.connect_device()
+        return True
+
+    def _shot_login(self) -> bool:
+        if self.wizard.draft.report is None:
+            return False
+        self._shot("wizard_login")
+        return True
+
+    def _shot_streams(self) -> bool:
+        from widgets.commissioning.wizard import Page
+
+        if self.wizard.currentId() != Page.STREAMS and not self._next_when_ready(Page.STREAMS):
+            return False
+        page = self._page(Page.STREAMS)
+        if len(self.wizard.draft.probes) < 2 or not page.measure_button.isEnabled():
+            return False
+        self._shot("wizard_streams")
+        return True
+
+    def _shot_ptz(self) -> bool:
+        from widgets.commissioning.wizard import Page
+
+        if self.wizard.currentId() != Page.PTZ:
+            return self._next_when_ready(Page.PTZ) and False  # one more tick for the picture
+        if self._page(Page.PTZ).view.painted_frames == 0:
+            return False
+        self._shot("wizard_ptz")
+        return True
+
+    def _shot_placement(self) -> bool:
+        from widgets.commissioning.wizard import Page
+
+        if self.wizard.currentId() != Page.PLACEMENT:
+            return self._next_when_ready(Page.PLACEMENT) and False
+        self._shot("wizard_place")
+        return True
+
+    def _shot_summary(self) -> bool:
+        from widgets.commissioning.wizard import Page
+
+        if self.wizard.currentId() != Page.SUMMARY:
+            return self._next_when_ready(Page.SUMMARY) and False
+        if self.wizard.draft.snapshot is None:
+            return False
+        self._shot("wizard_summary")
+        self.wizard.reject()
+        return True
+
     def _done(self) -> bool:
         self.window.close()
         return True
 
 
-def child(out: Path, lang: str) -> int:
+def child(out: Path, lang: str, tour: str) -> int:
     from PySide6.QtWidgets import QApplication
 
     import main
 
     app = QApplication(sys.argv[:1])  # noqa: F841 (main reuses it)
-    driver = _Driver(out, lang)  # noqa: F841 (kept alive by this frame)
+    driver = _Driver(out, lang, tour)  # noqa: F841 (kept alive by this frame)
     return main.main(["--demo", "--lang", lang])
 
 
@@ -176,11 +312,12 @@ def cli() -> int:
     parser = argparse.ArgumentParser(prog="python -m tools.screenshots")
     parser.add_argument("--out", type=Path, default=Path("docs/screenshots"))
     parser.add_argument("--lang", nargs="+", default=["en", "zh_CN"])
+    parser.add_argument("--tour", nargs="+", choices=TOURS, default=list(TOURS))
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        return child(args.out, args.lang[0])
-    for path in capture_all(args.out, args.lang):
+        return child(args.out, args.lang[0], args.tour[0])
+    for path in capture_all(args.out, args.lang, tours=tuple(args.tour)):
         print(path)
     return 0
 

@@ -6,46 +6,59 @@ from enum import StrEnum
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from cockpit.cameras import CameraState
 from cockpit.models import BuildingKind, DeviceKind, DeviceStatus, ResponderRole, ResponderStatus
 from cockpit.roles import Role
 from services.lookup import HitKind
 
 _CTX = "Labels"
 
-_TEXT: dict[StrEnum, str] = {
-    DeviceKind.CAMERA: QT_TRANSLATE_NOOP("Labels", "Camera"),
-    DeviceKind.SMOKE_DETECTOR: QT_TRANSLATE_NOOP("Labels", "Smoke detector"),
-    DeviceKind.DOOR_SENSOR: QT_TRANSLATE_NOOP("Labels", "Door sensor"),
-    DeviceKind.WEARABLE: QT_TRANSLATE_NOOP("Labels", "Wearable"),
-    DeviceKind.EMERGENCY_BUTTON: QT_TRANSLATE_NOOP("Labels", "Emergency button"),
-    DeviceKind.GAS_DETECTOR: QT_TRANSLATE_NOOP("Labels", "Gas detector"),
-    DeviceKind.WATER_LEAK: QT_TRANSLATE_NOOP("Labels", "Water-leak sensor"),
-    DeviceKind.ACCESS_GATE: QT_TRANSLATE_NOOP("Labels", "Access gate"),
-    DeviceStatus.UNKNOWN: QT_TRANSLATE_NOOP("Labels", "not connected"),
-    DeviceStatus.ONLINE: QT_TRANSLATE_NOOP("Labels", "online"),
-    DeviceStatus.OFFLINE: QT_TRANSLATE_NOOP("Labels", "offline"),
-    DeviceStatus.FAULT: QT_TRANSLATE_NOOP("Labels", "fault"),
-    DeviceStatus.MAINTENANCE: QT_TRANSLATE_NOOP("Labels", "maintenance"),
-    BuildingKind.RESIDENTIAL: QT_TRANSLATE_NOOP("Labels", "Residential building"),
-    BuildingKind.COMMUNITY_CENTRE: QT_TRANSLATE_NOOP("Labels", "Community centre"),
-    BuildingKind.COMMERCIAL: QT_TRANSLATE_NOOP("Labels", "Commercial building"),
-    BuildingKind.SERVICE: QT_TRANSLATE_NOOP("Labels", "Service building"),
-    ResponderRole.SECURITY_GUARD: QT_TRANSLATE_NOOP("Labels", "Security guard"),
-    ResponderRole.GRID_WORKER: QT_TRANSLATE_NOOP("Labels", "Grid worker"),
-    ResponderRole.PROPERTY_STAFF: QT_TRANSLATE_NOOP("Labels", "Property staff"),
-    ResponderRole.MEDIC: QT_TRANSLATE_NOOP("Labels", "Medic"),
-    ResponderStatus.AVAILABLE: QT_TRANSLATE_NOOP("Labels", "available"),
-    ResponderStatus.BUSY: QT_TRANSLATE_NOOP("Labels", "busy"),
-    ResponderStatus.OFF_DUTY: QT_TRANSLATE_NOOP("Labels", "off duty"),
-    Role.OPERATOR: QT_TRANSLATE_NOOP("Labels", "Operator"),
-    Role.SUPERVISOR: QT_TRANSLATE_NOOP("Labels", "Supervisor"),
-    Role.INSTALLER: QT_TRANSLATE_NOOP("Labels", "Installer"),
-    Role.ADMIN: QT_TRANSLATE_NOOP("Labels", "Administrator"),
-    HitKind.RESIDENT: QT_TRANSLATE_NOOP("Labels", "Residents"),
-    HitKind.HOUSEHOLD: QT_TRANSLATE_NOOP("Labels", "Households"),
-    HitKind.VEHICLE: QT_TRANSLATE_NOOP("Labels", "Vehicles"),
-    HitKind.DEVICE: QT_TRANSLATE_NOOP("Labels", "Devices"),
-}
+# Keyed by (enum type, member): StrEnum members of different types compare equal when their
+# values do (DeviceStatus.ONLINE == CameraState.ONLINE == "online").
+_TEXT: dict[tuple[type, StrEnum], str] = {(type(k), k): v for k, v in [
+    (DeviceKind.CAMERA, QT_TRANSLATE_NOOP("Labels", "Camera")),
+    (DeviceKind.SMOKE_DETECTOR, QT_TRANSLATE_NOOP("Labels", "Smoke detector")),
+    (DeviceKind.DOOR_SENSOR, QT_TRANSLATE_NOOP("Labels", "Door sensor")),
+    (DeviceKind.WEARABLE, QT_TRANSLATE_NOOP("Labels", "Wearable")),
+    (DeviceKind.EMERGENCY_BUTTON, QT_TRANSLATE_NOOP("Labels", "Emergency button")),
+    (DeviceKind.GAS_DETECTOR, QT_TRANSLATE_NOOP("Labels", "Gas detector")),
+    (DeviceKind.WATER_LEAK, QT_TRANSLATE_NOOP("Labels", "Water-leak sensor")),
+    (DeviceKind.ACCESS_GATE, QT_TRANSLATE_NOOP("Labels", "Access gate")),
+    (DeviceStatus.UNKNOWN, QT_TRANSLATE_NOOP("Labels", "not connected")),
+    (DeviceStatus.ONLINE, QT_TRANSLATE_NOOP("Labels", "online")),
+    (DeviceStatus.OFFLINE, QT_TRANSLATE_NOOP("Labels", "offline")),
+    (DeviceStatus.FAULT, QT_TRANSLATE_NOOP("Labels", "fault")),
+    (DeviceStatus.MAINTENANCE, QT_TRANSLATE_NOOP("Labels", "maintenance")),
+    (BuildingKind.RESIDENTIAL, QT_TRANSLATE_NOOP("Labels", "Residential building")),
+    (BuildingKind.COMMUNITY_CENTRE, QT_TRANSLATE_NOOP("Labels", "Community centre")),
+    (BuildingKind.COMMERCIAL, QT_TRANSLATE_NOOP("Labels", "Commercial building")),
+    (BuildingKind.SERVICE, QT_TRANSLATE_NOOP("Labels", "Service building")),
+    (ResponderRole.SECURITY_GUARD, QT_TRANSLATE_NOOP("Labels", "Security guard")),
+    (ResponderRole.GRID_WORKER, QT_TRANSLATE_NOOP("Labels", "Grid worker")),
+    (ResponderRole.PROPERTY_STAFF, QT_TRANSLATE_NOOP("Labels", "Property staff")),
+    (ResponderRole.MEDIC, QT_TRANSLATE_NOOP("Labels", "Medic")),
+    (ResponderStatus.AVAILABLE, QT_TRANSLATE_NOOP("Labels", "available")),
+    (ResponderStatus.BUSY, QT_TRANSLATE_NOOP("Labels", "busy")),
+    (ResponderStatus.OFF_DUTY, QT_TRANSLATE_NOOP("Labels", "off duty")),
+    (Role.OPERATOR, QT_TRANSLATE_NOOP("Labels", "Operator")),
+    (Role.SUPERVISOR, QT_TRANSLATE_NOOP("Labels", "Supervisor")),
+    (Role.INSTALLER, QT_TRANSLATE_NOOP("Labels", "Installer")),
+    (Role.ADMIN, QT_TRANSLATE_NOOP("Labels", "Administrator")),
+    (CameraState.UNKNOWN, QT_TRANSLATE_NOOP("Labels", "not connected")),
+    (CameraState.CONNECTING, QT_TRANSLATE_NOOP("Labels", "connecting")),
+    (CameraState.ONLINE, QT_TRANSLATE_NOOP("Labels", "online")),
+    (CameraState.UNREACHABLE, QT_TRANSLATE_NOOP("Labels", "unreachable")),
+    (CameraState.AUTH_FAILED, QT_TRANSLATE_NOOP("Labels", "wrong credentials")),
+    (CameraState.CLOCK_SKEW, QT_TRANSLATE_NOOP("Labels", "clock skew")),
+    (CameraState.NOT_ONVIF, QT_TRANSLATE_NOOP("Labels", "not ONVIF")),
+    (CameraState.UNSUPPORTED, QT_TRANSLATE_NOOP("Labels", "unsupported")),
+    (CameraState.STREAM_UNPLAYABLE, QT_TRANSLATE_NOOP("Labels", "stream unplayable")),
+    (CameraState.DISABLED, QT_TRANSLATE_NOOP("Labels", "disabled")),
+    (HitKind.RESIDENT, QT_TRANSLATE_NOOP("Labels", "Residents")),
+    (HitKind.HOUSEHOLD, QT_TRANSLATE_NOOP("Labels", "Households")),
+    (HitKind.VEHICLE, QT_TRANSLATE_NOOP("Labels", "Vehicles")),
+    (HitKind.DEVICE, QT_TRANSLATE_NOOP("Labels", "Devices")),
+]}
 
 # Names of the fields a lookup hit carries (services/lookup.py).
 _FIELDS = {
@@ -83,7 +96,7 @@ _VALUES = {
 
 
 def label(value: StrEnum) -> str:
-    source = _TEXT.get(value)
+    source = _TEXT.get((type(value), value))
     return QCoreApplication.translate(_CTX, source) if source else str(value)
 
 

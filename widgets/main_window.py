@@ -15,11 +15,14 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QWidget
 
 from cockpit import __version__
 from cockpit.audit import Actor
-from cockpit.models import DeviceStatus
 from cockpit.roles import Permission, can
 from cockpit.site import SiteSnapshot
 from services.lookup import LookupHit, LookupResult
 
+from .camera_bridge import CameraEventBridge
+from .camera_health import CameraHealthModel, CameraHealthWidget
+from .commissioning.draft import WizardContext
+from .commissioning.wizard import CommissioningWizard
 from .help_dialog import ShortcutsDialog
 from .lookup import LookupWidget
 from .overview import OverviewWidget
@@ -30,7 +33,7 @@ from .worker import TaskRunner
 
 logger = logging.getLogger(__name__)
 
-LAYOUT_VERSION = 1  # bump when dock names change, so stale saved layouts are ignored
+LAYOUT_VERSION = 2  # bump when dock names change, so stale saved layouts are ignored
 
 
 @dataclass(frozen=True)
@@ -46,6 +49,8 @@ class WindowServices:
     db_name: str
     settings: QSettings
     lookup_debounce_ms: int = 120
+    camera_events: CameraEventBridge | None = None  # camera health and events from the camera service
+    commissioning: WizardContext | None = None  # the installer's wizard needs the camera service
 
 
 class MainWindow(QMainWindow):
@@ -104,12 +109,16 @@ class MainWindow(QMainWindow):
             self.tr("Open an incident from the alarm queue.")))
         if self.lookup is not None:
             self._add_dock("lookup", self.tr("Lookup"), self.lookup)
+        self.camera_health = CameraHealthModel(((c.code, c.name) for c in snap.cameras), self)
+        self._add_dock("cameras", self.tr("Camera health"), CameraHealthWidget(self.camera_health))
 
         self.status = CockpitStatusBar(self._actor, services.db_health, services.db_name, services.runner)
         self.setStatusBar(self.status)
-        online = snap.stats.devices_by_status.get(DeviceStatus.ONLINE, 0)
-        self.status.set_camera_counts(online, snap.stats.cameras)
+        self.status.set_camera_counts(*self.camera_health.counts())
+        if services.camera_events is not None:
+            services.camera_events.stateChanged.connect(self._on_camera_health)
 
+        self.wizard: CommissioningWizard | None = None
         self.actions_by_name: dict[str, QAction] = {}
         self._build_actions()
         self._default_state = self._arrange_default()
@@ -138,6 +147,7 @@ class MainWindow(QMainWindow):
         self.splitDockWidget(d["alarms"], d["incident"], Qt.Orientation.Vertical)
         self.tabifyDockWidget(d["sitePlan"], d["videoWall"])
         self.tabifyDockWidget(d["videoWall"], d["twin"])
+        self.tabifyDockWidget(d["twin"], d["cameras"])
         d["sitePlan"].raise_()
         self.resizeDocks([left, d["sitePlan"], d["alarms"]], [430, 820, 350], Qt.Orientation.Horizontal)
         if "lookup" in d:
@@ -191,6 +201,9 @@ class MainWindow(QMainWindow):
         if self.lookup is not None:
             file_menu.addAction(self._action("find", self.tr("Find resident, home, vehicle or device"),
                                              QKeySequence.StandardKey.Find, self._focus_lookup))
+        if self._commissioning_allowed():
+            file_menu.addAction(self._action("commission", self.tr("Add or commission a camera…"), "Ctrl+Shift+A",
+                                             self.open_commissioning))
         file_menu.addSeparator()
         file_menu.addAction(self._action("quit", self.tr("Quit"), "Ctrl+Q", self.close))
 
@@ -206,6 +219,25 @@ class MainWindow(QMainWindow):
                                          self.reset_layout))
         help_menu.addAction(self._action("shortcuts", self.tr("Keyboard shortcuts"), "F1", self.show_shortcuts))
         help_menu.addAction(self._action("about", self.tr("About Community Cockpit"), None, self._about))
+
+    def _commissioning_allowed(self) -> bool:
+        return self._services.commissioning is not None and can(self._actor.role, Permission.CONFIGURE_CAMERAS)
+
+    def open_commissioning(self) -> CommissioningWizard | None:
+        """One wizard at a time, not modal: the installer can still look at the plan and the health panel."""
+        if not self._commissioning_allowed():
+            return None
+        if self.wizard is None:
+            self.wizard = CommissioningWizard(self._services.commissioning, self)
+            self.wizard.finished.connect(self._on_wizard_closed)
+        self.wizard.show()
+        self.wizard.raise_()
+        return self.wizard
+
+    def _on_wizard_closed(self) -> None:
+        wizard, self.wizard = self.wizard, None
+        if wizard is not None:
+            wizard.deleteLater()
 
     def _show_dock(self, dock: QDockWidget) -> None:
         dock.show()
@@ -239,6 +271,13 @@ class MainWindow(QMainWindow):
 
     def _on_locate(self, x: float | None, y: float | None, building_id: int | None) -> None:
         self.plan.locate(x, y, building_id)
+
+    def _on_camera_health(self, health) -> None:  # noqa: ANN001 (CameraHealth)
+        """One camera's health drives the panel, the plan and the status bar alike."""
+        self.camera_health.update(health)
+        self.plan.set_camera_states({health.code: health.state})
+        self.status.set_camera_counts(*self.camera_health.counts())
+        self.overview.set_cameras_online(*self.camera_health.counts())
 
     # -- lifecycle ---------------------------------------------------------------
 

@@ -61,8 +61,19 @@ class OverviewWidget(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 10, 10, 10)
         layout.addLayout(grid)
+        self._cameras_total = stats.cameras
         layout.addWidget(title)
         layout.addWidget(self.chart, 1)
+
+    def set_cameras_online(self, online: int, total: int) -> None:
+        """Live camera health replaces the stored device status once the camera service reports."""
+        card = self.cards["cameras"]
+        card.value.setText(f"{online}/{max(total, self._cameras_total)}")
+        accent = "ok" if online and online >= total else "warn" if online else ""
+        if card.value.property("accent") != accent:
+            card.value.setProperty("accent", accent)
+            card.value.style().unpolish(card.value)
+            card.value.style().polish(card.value)
 
     def _age_chart(self, stats: SiteStats) -> pg.PlotWidget:
         chart = pg.PlotWidget()

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import math
+from collections.abc import Callable
+from dataclasses import replace
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt, Signal
@@ -17,8 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cockpit.cameras import CameraState
+from cockpit.commissioning import Placement
 from cockpit.coverage import coverage_grid
-from cockpit.geometry import view_cone
+from cockpit.geometry import heading_to, heading_vector, view_cone
 from cockpit.models import BuildingKind, DeviceStatus, PathNodeKind
 from cockpit.site import SiteSnapshot
 
@@ -38,12 +44,15 @@ class SitePlanWidget(QWidget):
     """Renders a SiteSnapshot; `locate` centres and marks a place the operator asked about."""
 
     cameraActivated = Signal(int)  # device id, on click
+    placementEdited = Signal(object)  # Placement, while an installer drags a camera's handles
 
     def __init__(self, snapshot: SiteSnapshot, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._snapshot = snapshot
         self._building_items: dict[int, QGraphicsPolygonItem] = {}
         self._highlighted: int | None = None
+        self._editor: _PlacementEditor | None = None
+        self._states: dict[str, CameraState] = {}
 
         self.plot = pg.PlotWidget()
         self.plot.setAspectLocked(True)
@@ -147,17 +156,61 @@ class SitePlanWidget(QWidget):
         self.plot.addItem(item)
         return item
 
+    def _camera_spots(self) -> list[dict]:
+        spots = []
+        for c in self._snapshot.cameras:
+            state = self._states.get(c.code)
+            problem = (state is not None and state.is_problem) or (
+                state is None and c.status in (DeviceStatus.OFFLINE, DeviceStatus.FAULT))
+            spots.append({"pos": (c.x, c.y), "data": c.device_id, "symbol": "d" if c.is_ptz else "o",
+                          "size": 13 if c.is_ptz else 11,
+                          "brush": pg.mkBrush(COLORS["ptz"] if c.is_ptz else COLORS["camera"]),
+                          "pen": pg.mkPen(COLORS["alarm"] if problem else "#0d1218", width=2.5 if problem else 1.5)})
+        return spots
+
+    def _camera_tips(self) -> dict[int, str]:
+        return {c.device_id: f"{c.code} {c.name} · "
+                             f"{label(self._states[c.code]) if c.code in self._states else label(c.status)}"
+                for c in self._snapshot.cameras}
+
     def _build_cameras(self) -> pg.ScatterPlotItem:
-        edge = {DeviceStatus.OFFLINE: COLORS["alarm"], DeviceStatus.FAULT: COLORS["alarm"]}
-        item = self._markers(
-            [{"pos": (c.x, c.y), "data": c.device_id, "symbol": "d" if c.is_ptz else "o",
-              "size": 13 if c.is_ptz else 11,
-              "brush": pg.mkBrush(COLORS["ptz"] if c.is_ptz else COLORS["camera"]),
-              "pen": pg.mkPen(edge.get(c.status, "#0d1218"), width=1.5)}
-             for c in self._snapshot.cameras],
-            {c.device_id: f"{c.code} {c.name} · {label(c.status)}" for c in self._snapshot.cameras}, 20)
+        self._tips = self._camera_tips()
+        item = self._markers(self._camera_spots(), self._tips, 20)
         item.sigClicked.connect(lambda _item, points, _ev: points and self.cameraActivated.emit(int(points[0].data())))
         return item
+
+    def set_camera_states(self, states: dict[str, CameraState]) -> None:
+        """Health drives the plan: cameras with a problem get a red ring (same states as the panel)."""
+        self._states.update(states)
+        self._cameras.setData(spots=self._camera_spots())
+        self._tips.clear()
+        self._tips.update(self._camera_tips())
+
+    def camera_has_problem(self, code: str) -> bool:
+        state = self._states.get(code)
+        return state is not None and state.is_problem
+
+    # -- placing a camera (installer) -------------------------------------------------------
+
+    def edit_placement(self, placement: Placement | None) -> None:
+        """Show draggable handles for one camera (None ends editing)."""
+        if self._editor is not None:
+            self._editor.remove()
+            self._editor = None
+        if placement is not None:
+            self._editor = _PlacementEditor(self.plot, placement, self.placementEdited.emit)
+            half = max(30.0, placement.range_m * 1.5)
+            self._view.setRange(xRange=(placement.x - half, placement.x + half),
+                                yRange=(placement.y - half, placement.y + half), padding=0)
+
+    @property
+    def placement(self) -> Placement | None:
+        return self._editor.placement if self._editor else None
+
+    def set_placement(self, placement: Placement) -> None:
+        """Numbers typed in a form (height, tilt, FOV…) move the handles and the cone."""
+        if self._editor is not None:
+            self._editor.set(placement)
 
     def _build_sensors(self) -> pg.ScatterPlotItem:
         return self._markers(
@@ -251,3 +304,77 @@ class SitePlanWidget(QWidget):
     def marker_position(self) -> tuple[float, float] | None:
         xs, ys = self._marker.getData()
         return (float(xs[0]), float(ys[0])) if len(xs) else None
+
+
+class _PlacementEditor:
+    """Two handles on the plan: the camera's position, and its aim point (heading and range)."""
+
+    def __init__(self, plot: pg.PlotWidget, placement: Placement, on_change: Callable[[Placement], None]) -> None:
+        self._plot = plot
+        self._on_change = on_change
+        self.placement = placement
+        self._cone = QGraphicsPathItem()
+        self._cone.setBrush(QBrush(_color("warn", 60)))
+        pen = QPen(_color("warn", 220))
+        pen.setCosmetic(True)
+        pen.setWidthF(2.0)
+        self._cone.setPen(pen)
+        self._cone.setZValue(40)
+        plot.addItem(self._cone)
+        self.position = pg.TargetItem(pos=(placement.x, placement.y), size=18, movable=True, symbol="s",
+                                      pen=pg.mkPen(COLORS["warn"], width=2), brush=pg.mkBrush(COLORS["warn"]))
+        self.aim = pg.TargetItem(pos=self._aim_point(placement), size=14, movable=True, symbol="o",
+                                 pen=pg.mkPen(COLORS["warn"], width=2), brush=pg.mkBrush(None))
+        for handle in (self.position, self.aim):
+            handle.setZValue(60)
+            plot.addItem(handle)
+        self._moving = False
+        self.position.sigPositionChanged.connect(self._on_position)
+        self.aim.sigPositionChanged.connect(self._on_aim)
+        self._draw()
+
+    @staticmethod
+    def _aim_point(p: Placement) -> tuple[float, float]:
+        dx, dy = heading_vector(p.heading_deg)
+        return p.x + dx * p.range_m, p.y + dy * p.range_m
+
+    def _draw(self) -> None:
+        p = self.placement
+        pts = view_cone(p.x, p.y, p.heading_deg, p.fov_deg, p.range_m, segments=16)
+        path = QPainterPath()
+        path.addPolygon(QPolygonF([QPointF(x, y) for x, y in pts] + [QPointF(*pts[0])]))
+        self._cone.setPath(path)
+
+    def _on_position(self) -> None:
+        if self._moving:
+            return
+        pos = self.position.pos()
+        self.placement = replace(self.placement, x=float(pos.x()), y=float(pos.y()))
+        self._moving = True
+        self.aim.setPos(*self._aim_point(self.placement))  # the aim moves with the camera
+        self._moving = False
+        self._changed()
+
+    def _on_aim(self) -> None:
+        if self._moving:
+            return
+        p, a = self.placement, self.aim.pos()
+        rng = max(1.0, math.hypot(a.x() - p.x, a.y() - p.y))
+        self.placement = replace(p, heading_deg=round(heading_to(p.x, p.y, a.x(), a.y()), 1), range_m=round(rng, 1))
+        self._changed()
+
+    def _changed(self) -> None:
+        self._draw()
+        self._on_change(self.placement)
+
+    def set(self, placement: Placement) -> None:
+        self.placement = placement
+        self._moving = True
+        self.position.setPos(placement.x, placement.y)
+        self.aim.setPos(*self._aim_point(placement))
+        self._moving = False
+        self._draw()
+
+    def remove(self) -> None:
+        for item in (self._cone, self.position, self.aim):
+            self._plot.removeItem(item)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Float, ForeignKey, Integer, String, UniqueConstraint
+from sqlalchemy import Float, ForeignKey, Integer, LargeBinary, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from .base import Base, UTCDateTime, str_enum
+from .base import Base, UTCDateTime, str_enum, utcnow
 from .enums import DeviceKind, DeviceStatus, StreamRole
 
 
@@ -103,3 +103,16 @@ class PtzPreset(Base):
     target_y: Mapped[float | None] = mapped_column(Float)
 
     camera: Mapped[Camera] = relationship(back_populates="presets")
+
+
+class CameraCredential(Base):
+    """A camera's login, referenced by Camera.credential_ref. The secret is ciphertext (Fernet); the key
+    lives in a file outside the database (services/onvif/credentials.py), so a copy of the database
+    alone reveals no password."""
+
+    __tablename__ = "camera_credentials"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    username: Mapped[str] = mapped_column(String(64))
+    secret: Mapped[bytes] = mapped_column(LargeBinary)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)

@@ -2,6 +2,76 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>CameraHealthModel</name>
+    <message>
+        <source>Camera</source>
+        <translation>Camera</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>For</translation>
+    </message>
+    <message>
+        <source>Last frame</source>
+        <translation>Last frame</translation>
+    </message>
+    <message>
+        <source>fps</source>
+        <translation>fps</translation>
+    </message>
+    <message>
+        <source>kbit/s</source>
+        <translation>kbit/s</translation>
+    </message>
+    <message>
+        <source>First frame</source>
+        <translation>First frame</translation>
+    </message>
+    <message>
+        <source>Clock offset</source>
+        <translation>Clock offset</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+</context>
+<context>
+    <name>CameraHealthWidget</name>
+    <message>
+        <source>Filter by code, name or problem…</source>
+        <translation>Filter by code, name or problem…</translation>
+    </message>
+    <message>
+        <source>All cameras</source>
+        <translation>All cameras</translation>
+    </message>
+    <message>
+        <source>Problems only</source>
+        <translation>Problems only</translation>
+    </message>
+    <message>
+        <source>Recent problems</source>
+        <translation>Recent problems</translation>
+    </message>
+    <message>
+        <source>%1 of %2 cameras online · %3 with problems · %4 shown</source>
+        <translation>%1 of %2 cameras online · %3 with problems · %4 shown</translation>
+    </message>
+    <message>
+        <source>No problems recorded.</source>
+        <translation>No problems recorded.</translation>
+    </message>
+</context>
+<context>
     <name>CockpitStatusBar</name>
     <message>
         <source>Database: checking…</source>
@@ -21,10 +91,315 @@
     </message>
 </context>
 <context>
+    <name>CommissioningReport</name>
+    <message>
+        <source>Keyframes too far apart</source>
+        <translation>Keyframes too far apart</translation>
+    </message>
+    <message>
+        <source>No sub stream</source>
+        <translation>No sub stream</translation>
+    </message>
+    <message>
+        <source>Clock drift</source>
+        <translation>Clock drift</translation>
+    </message>
+    <message>
+        <source>Slow to show the first picture</source>
+        <translation>Slow to show the first picture</translation>
+    </message>
+    <message>
+        <source>Low frame rate</source>
+        <translation>Low frame rate</translation>
+    </message>
+    <message>
+        <source>PTZ camera without presets</source>
+        <translation>PTZ camera without presets</translation>
+    </message>
+    <message>
+        <source>Not placed on the site</source>
+        <translation>Not placed on the site</translation>
+    </message>
+    <message>
+        <source>Stream does not play</source>
+        <translation>Stream does not play</translation>
+    </message>
+    <message>
+        <source>%1: a keyframe every %2 s (at most %3 s)</source>
+        <translation>%1: a keyframe every %2 s (at most %3 s)</translation>
+    </message>
+    <message>
+        <source>%1: first picture after %2 s (at most %3 s)</source>
+        <translation>%1: first picture after %2 s (at most %3 s)</translation>
+    </message>
+    <message>
+        <source>%1: %2 fps (at least %3)</source>
+        <translation>%1: %2 fps (at least %3)</translation>
+    </message>
+    <message>
+        <source>device clock %2 s from ours (at most %3 s); set up NTP</source>
+        <translation>device clock %2 s from ours (at most %3 s); set up NTP</translation>
+    </message>
+    <message>
+        <source>the wall would have to decode the main stream</source>
+        <translation>the wall would have to decode the main stream</translation>
+    </message>
+    <message>
+        <source>alarms cannot turn this camera to a place</source>
+        <translation>alarms cannot turn this camera to a place</translation>
+    </message>
+    <message>
+        <source>the twin and alarm video lock cannot use this camera</source>
+        <translation>the twin and alarm video lock cannot use this camera</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>Camera</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Manufacturer</source>
+        <translation>Manufacturer</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Model</translation>
+    </message>
+    <message>
+        <source>Firmware</source>
+        <translation>Firmware</translation>
+    </message>
+    <message>
+        <source>Serial number</source>
+        <translation>Serial number</translation>
+    </message>
+    <message>
+        <source>PTZ</source>
+        <translation>PTZ</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>Clock offset</source>
+        <translation>Clock offset</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profile</translation>
+    </message>
+    <message>
+        <source>Use</source>
+        <translation>Use</translation>
+    </message>
+    <message>
+        <source>Encoding</source>
+        <translation>Encoding</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>Resolution</translation>
+    </message>
+    <message>
+        <source>Declared</source>
+        <translation>Declared</translation>
+    </message>
+    <message>
+        <source>First frame</source>
+        <translation>First frame</translation>
+    </message>
+    <message>
+        <source>Measured fps</source>
+        <translation>Measured fps</translation>
+    </message>
+    <message>
+        <source>GOP (frames)</source>
+        <translation>GOP (frames)</translation>
+    </message>
+    <message>
+        <source>kbit/s</source>
+        <translation>kbit/s</translation>
+    </message>
+    <message>
+        <source>Stream URI</source>
+        <translation>Stream URI</translation>
+    </message>
+    <message>
+        <source>focus view</source>
+        <translation>focus view</translation>
+    </message>
+    <message>
+        <source>wall tiles</source>
+        <translation>wall tiles</translation>
+    </message>
+    <message>
+        <source>unused</source>
+        <translation>unused</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>Not placed</source>
+        <translation>Not placed</translation>
+    </message>
+    <message>
+        <source>height</source>
+        <translation>height</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Heading</source>
+        <translation>Heading</translation>
+    </message>
+    <message>
+        <source>Tilt</source>
+        <translation>Tilt</translation>
+    </message>
+    <message>
+        <source>Field of view</source>
+        <translation>Field of view</translation>
+    </message>
+    <message>
+        <source>Range</source>
+        <translation>Range</translation>
+    </message>
+    <message>
+        <source>No known bad settings found.</source>
+        <translation>No known bad settings found.</translation>
+    </message>
+    <message>
+        <source>No snapshot</source>
+        <translation>No snapshot</translation>
+    </message>
+    <message>
+        <source>Camera commissioning report</source>
+        <translation>Camera commissioning report</translation>
+    </message>
+    <message>
+        <source>by %1 on %2</source>
+        <translation>by %1 on %2</translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation>Warnings</translation>
+    </message>
+    <message>
+        <source>Identity</source>
+        <translation>Identity</translation>
+    </message>
+    <message>
+        <source>Streams</source>
+        <translation>Streams</translation>
+    </message>
+    <message>
+        <source>PTZ presets (tested)</source>
+        <translation>PTZ presets (tested)</translation>
+    </message>
+    <message>
+        <source>Placement</source>
+        <translation>Placement</translation>
+    </message>
+    <message>
+        <source>Snapshot</source>
+        <translation>Snapshot</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+</context>
+<context>
+    <name>CommissioningWizard</name>
+    <message>
+        <source>Add or commission a camera</source>
+        <translation>Add or commission a camera</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>Community Cockpit</source>
         <translation>Community Cockpit</translation>
+    </message>
+</context>
+<context>
+    <name>FindPage</name>
+    <message>
+        <source>Find the camera</source>
+        <translation>Find the camera</translation>
+    </message>
+    <message>
+        <source>Search the network for ONVIF cameras, or type the address of one.</source>
+        <translation>Search the network for ONVIF cameras, or type the address of one.</translation>
+    </message>
+    <message>
+        <source>Search the network</source>
+        <translation>Search the network</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Model</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>In the site</source>
+        <translation>In the site</translation>
+    </message>
+    <message>
+        <source>http://192.168.1.64/onvif/device_service or 192.168.1.64:80</source>
+        <translation>http://192.168.1.64/onvif/device_service or 192.168.1.64:80</translation>
+    </message>
+    <message>
+        <source>Device address</source>
+        <translation>Device address</translation>
+    </message>
+    <message>
+        <source>No discovery targets are configured; type the camera&apos;s address below.</source>
+        <translation>No discovery targets are configured; type the camera&apos;s address below.</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Searching…</translation>
+    </message>
+    <message>
+        <source>yes (%1)</source>
+        <translation>yes (%1)</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>%1 found so far…</source>
+        <translation>%1 found so far…</translation>
+    </message>
+    <message>
+        <source>%1 ONVIF devices answered.</source>
+        <translation>%1 ONVIF devices answered.</translation>
+    </message>
+    <message>
+        <source>Search failed: %1</source>
+        <translation>Search failed: %1</translation>
     </message>
 </context>
 <context>
@@ -140,6 +515,38 @@
     <message>
         <source>Administrator</source>
         <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>connecting</source>
+        <translation>connecting</translation>
+    </message>
+    <message>
+        <source>unreachable</source>
+        <translation>unreachable</translation>
+    </message>
+    <message>
+        <source>wrong credentials</source>
+        <translation>wrong credentials</translation>
+    </message>
+    <message>
+        <source>clock skew</source>
+        <translation>clock skew</translation>
+    </message>
+    <message>
+        <source>not ONVIF</source>
+        <translation>not ONVIF</translation>
+    </message>
+    <message>
+        <source>unsupported</source>
+        <translation>unsupported</translation>
+    </message>
+    <message>
+        <source>stream unplayable</source>
+        <translation>stream unplayable</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>disabled</translation>
     </message>
     <message>
         <source>Residents</source>
@@ -283,6 +690,85 @@
     <message>
         <source>Cannot sign in: %1</source>
         <translation>Cannot sign in: %1</translation>
+    </message>
+</context>
+<context>
+    <name>LoginPage</name>
+    <message>
+        <source>Log in</source>
+        <translation>Log in</translation>
+    </message>
+    <message>
+        <source>The camera&apos;s ONVIF user. The password is stored encrypted, never in plain text.</source>
+        <translation>The camera&apos;s ONVIF user. The password is stored encrypted, never in plain text.</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Connect</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Address: %1</source>
+        <translation>Address: %1</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Connecting…</translation>
+    </message>
+    <message>
+        <source>Manufacturer</source>
+        <translation>Manufacturer</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Model</translation>
+    </message>
+    <message>
+        <source>Firmware</source>
+        <translation>Firmware</translation>
+    </message>
+    <message>
+        <source>Serial number</source>
+        <translation>Serial number</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>Services</translation>
+    </message>
+    <message>
+        <source>Clock offset</source>
+        <translation>Clock offset</translation>
+    </message>
+    <message>
+        <source>Profiles</source>
+        <translation>Profiles</translation>
+    </message>
+    <message>
+        <source>PTZ</source>
+        <translation>PTZ</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>Connected in %1 ms.</source>
+        <translation>Connected in %1 ms.</translation>
+    </message>
+    <message>
+        <source>Cannot connect: %1</source>
+        <translation>Cannot connect: %1</translation>
     </message>
 </context>
 <context>
@@ -438,6 +924,10 @@
         <translation>Lookup</translation>
     </message>
     <message>
+        <source>Camera health</source>
+        <translation>Camera health</translation>
+    </message>
+    <message>
         <source>&amp;Cockpit</source>
         <translation>&amp;Cockpit</translation>
     </message>
@@ -456,6 +946,10 @@
     <message>
         <source>Find resident, home, vehicle or device</source>
         <translation>Find resident, home, vehicle or device</translation>
+    </message>
+    <message>
+        <source>Add or commission a camera…</source>
+        <translation>Add or commission a camera…</translation>
     </message>
     <message>
         <source>Quit</source>
@@ -535,6 +1029,143 @@
     <message>
         <source>Orange bars: residents aged 65 and over</source>
         <translation>Orange bars: residents aged 65 and over</translation>
+    </message>
+</context>
+<context>
+    <name>PlacementPage</name>
+    <message>
+        <source>Place the camera</source>
+        <translation>Place the camera</translation>
+    </message>
+    <message>
+        <source>Drag the square to where the camera hangs and the circle to where it looks; the cone shows what it sees. Fine-tune with the numbers.</source>
+        <translation>Drag the square to where the camera hangs and the circle to where it looks; the cone shows what it sees. Fine-tune with the numbers.</translation>
+    </message>
+    <message>
+        <source>Pick a camera of the site to replace it, or type a new code</source>
+        <translation>Pick a camera of the site to replace it, or type a new code</translation>
+    </message>
+    <message>
+        <source>e.g. 北门 入口</source>
+        <translation>e.g. 北门 入口</translation>
+    </message>
+    <message>
+        <source>East (x)</source>
+        <translation>East (x)</translation>
+    </message>
+    <message>
+        <source>North (y)</source>
+        <translation>North (y)</translation>
+    </message>
+    <message>
+        <source>Height</source>
+        <translation>Height</translation>
+    </message>
+    <message>
+        <source>Heading</source>
+        <translation>Heading</translation>
+    </message>
+    <message>
+        <source>Tilt</source>
+        <translation>Tilt</translation>
+    </message>
+    <message>
+        <source>Field of view</source>
+        <translation>Field of view</translation>
+    </message>
+    <message>
+        <source>Range</source>
+        <translation>Range</translation>
+    </message>
+    <message>
+        <source>Camera code</source>
+        <translation>Camera code</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Compass heading: 0° north, 90° east</source>
+        <translation>Compass heading: 0° north, 90° east</translation>
+    </message>
+</context>
+<context>
+    <name>PtzPad</name>
+    <message>
+        <source>Speed</source>
+        <translation>Speed</translation>
+    </message>
+    <message>
+        <source>Hold to move; arrow keys work too</source>
+        <translation>Hold to move; arrow keys work too</translation>
+    </message>
+</context>
+<context>
+    <name>PtzPage</name>
+    <message>
+        <source>PTZ presets</source>
+        <translation>PTZ presets</translation>
+    </message>
+    <message>
+        <source>Aim the camera at places alarms may need (gate, square, entrance), save each as a preset, then test it with “Go to”.</source>
+        <translation>Aim the camera at places alarms may need (gate, square, entrance), save each as a preset, then test it with “Go to”.</translation>
+    </message>
+    <message>
+        <source>Preset name, e.g. 北门道闸</source>
+        <translation>Preset name, e.g. 北门道闸</translation>
+    </message>
+    <message>
+        <source>Save current view as preset</source>
+        <translation>Save current view as preset</translation>
+    </message>
+    <message>
+        <source>Go to</source>
+        <translation>Go to</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Move failed</source>
+        <translation>Move failed</translation>
+    </message>
+    <message>
+        <source>Stop failed</source>
+        <translation>Stop failed</translation>
+    </message>
+    <message>
+        <source>tested</source>
+        <translation>tested</translation>
+    </message>
+    <message>
+        <source>not tested yet</source>
+        <translation>not tested yet</translation>
+    </message>
+    <message>
+        <source>Preset %1</source>
+        <translation>Preset %1</translation>
+    </message>
+    <message>
+        <source>Saved “%1”. Test it with “Go to”.</source>
+        <translation>Saved “%1”. Test it with “Go to”.</translation>
+    </message>
+    <message>
+        <source>Saving the preset failed</source>
+        <translation>Saving the preset failed</translation>
+    </message>
+    <message>
+        <source>Moved to “%1”: check the picture.</source>
+        <translation>Moved to “%1”: check the picture.</translation>
+    </message>
+    <message>
+        <source>Go to failed</source>
+        <translation>Go to failed</translation>
+    </message>
+    <message>
+        <source>Removing failed</source>
+        <translation>Removing failed</translation>
     </message>
 </context>
 <context>
@@ -635,6 +1266,171 @@
     <message>
         <source>Starting…</source>
         <translation>Starting…</translation>
+    </message>
+</context>
+<context>
+    <name>StreamsPage</name>
+    <message>
+        <source>Streams</source>
+        <translation>Streams</translation>
+    </message>
+    <message>
+        <source>Check both pictures, measure them, and choose which stream feeds the wall tiles and which the focus view.</source>
+        <translation>Check both pictures, measure them, and choose which stream feeds the wall tiles and which the focus view.</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profile</translation>
+    </message>
+    <message>
+        <source>Encoding</source>
+        <translation>Encoding</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>Resolution</translation>
+    </message>
+    <message>
+        <source>Declared</source>
+        <translation>Declared</translation>
+    </message>
+    <message>
+        <source>First frame</source>
+        <translation>First frame</translation>
+    </message>
+    <message>
+        <source>Measured fps</source>
+        <translation>Measured fps</translation>
+    </message>
+    <message>
+        <source>GOP (frames)</source>
+        <translation>GOP (frames)</translation>
+    </message>
+    <message>
+        <source>kbit/s</source>
+        <translation>kbit/s</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Measure streams</source>
+        <translation>Measure streams</translation>
+    </message>
+    <message>
+        <source>Wall tiles use</source>
+        <translation>Wall tiles use</translation>
+    </message>
+    <message>
+        <source>Focus view uses</source>
+        <translation>Focus view uses</translation>
+    </message>
+    <message>
+        <source>not measured</source>
+        <translation>not measured</translation>
+    </message>
+    <message>
+        <source>plays</source>
+        <translation>plays</translation>
+    </message>
+    <message>
+        <source>The device gave no stream addresses.</source>
+        <translation>The device gave no stream addresses.</translation>
+    </message>
+    <message>
+        <source>Measuring %1 streams, about %2 s…</source>
+        <translation>Measuring %1 streams, about %2 s…</translation>
+    </message>
+    <message>
+        <source>Measured.</source>
+        <translation>Measured.</translation>
+    </message>
+    <message>
+        <source>Some streams do not play: %1</source>
+        <translation>Some streams do not play: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryPage</name>
+    <message>
+        <source>Check and save</source>
+        <translation>Check and save</translation>
+    </message>
+    <message>
+        <source>Review the report. Save adds the camera to the site (or updates it) and writes the commissioning report.</source>
+        <translation>Review the report. Save adds the camera to the site (or updates it) and writes the commissioning report.</translation>
+    </message>
+    <message>
+        <source>Taking a snapshot…</source>
+        <translation>Taking a snapshot…</translation>
+    </message>
+    <message>
+        <source>Save camera</source>
+        <translation>Save camera</translation>
+    </message>
+    <message>
+        <source>No snapshot: %1</source>
+        <translation>No snapshot: %1</translation>
+    </message>
+    <message>
+        <source>No snapshot</source>
+        <translation>No snapshot</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <source>Saved %1. Report:</source>
+        <translation>Saved %1. Report:</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Not saved: %1</translation>
+    </message>
+</context>
+<context>
+    <name>VideoView</name>
+    <message>
+        <source>No video</source>
+        <translation>No video</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Connecting…</translation>
+    </message>
+    <message>
+        <source>LIVE</source>
+        <translation>LIVE</translation>
+    </message>
+    <message>
+        <source>Stalled</source>
+        <translation>Stalled</translation>
+    </message>
+    <message>
+        <source>Reconnecting…</source>
+        <translation>Reconnecting…</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>Paused</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>Cannot play: %1</source>
+        <translation>Cannot play: %1</translation>
+    </message>
+    <message>
+        <source>stale %1 s</source>
+        <translation>stale %1 s</translation>
     </message>
 </context>
 </TS>

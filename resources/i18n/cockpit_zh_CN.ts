@@ -2,6 +2,76 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>CameraHealthModel</name>
+    <message>
+        <source>Camera</source>
+        <translation>摄像机</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>持续</translation>
+    </message>
+    <message>
+        <source>Last frame</source>
+        <translation>最后画面</translation>
+    </message>
+    <message>
+        <source>fps</source>
+        <translation>帧率</translation>
+    </message>
+    <message>
+        <source>kbit/s</source>
+        <translation>码率 kbit/s</translation>
+    </message>
+    <message>
+        <source>First frame</source>
+        <translation>首帧</translation>
+    </message>
+    <message>
+        <source>Clock offset</source>
+        <translation>时钟偏差</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+</context>
+<context>
+    <name>CameraHealthWidget</name>
+    <message>
+        <source>Filter by code, name or problem…</source>
+        <translation>按编号、名称或问题筛选…</translation>
+    </message>
+    <message>
+        <source>All cameras</source>
+        <translation>全部摄像机</translation>
+    </message>
+    <message>
+        <source>Problems only</source>
+        <translation>仅有问题的</translation>
+    </message>
+    <message>
+        <source>Recent problems</source>
+        <translation>近期问题</translation>
+    </message>
+    <message>
+        <source>%1 of %2 cameras online · %3 with problems · %4 shown</source>
+        <translation>%2 台摄像机中 %1 台在线 · %3 台有问题 · 显示 %4 台</translation>
+    </message>
+    <message>
+        <source>No problems recorded.</source>
+        <translation>没有记录到问题。</translation>
+    </message>
+</context>
+<context>
     <name>CockpitStatusBar</name>
     <message>
         <source>Database: checking…</source>
@@ -21,10 +91,315 @@
     </message>
 </context>
 <context>
+    <name>CommissioningReport</name>
+    <message>
+        <source>Keyframes too far apart</source>
+        <translation>关键帧间隔过长</translation>
+    </message>
+    <message>
+        <source>No sub stream</source>
+        <translation>没有子码流</translation>
+    </message>
+    <message>
+        <source>Clock drift</source>
+        <translation>时钟偏差</translation>
+    </message>
+    <message>
+        <source>Slow to show the first picture</source>
+        <translation>首个画面出现太慢</translation>
+    </message>
+    <message>
+        <source>Low frame rate</source>
+        <translation>帧率过低</translation>
+    </message>
+    <message>
+        <source>PTZ camera without presets</source>
+        <translation>云台摄像机没有预置位</translation>
+    </message>
+    <message>
+        <source>Not placed on the site</source>
+        <translation>未放置到园区图上</translation>
+    </message>
+    <message>
+        <source>Stream does not play</source>
+        <translation>码流无法播放</translation>
+    </message>
+    <message>
+        <source>%1: a keyframe every %2 s (at most %3 s)</source>
+        <translation>%1：每 %2 秒一个关键帧（不应超过 %3 秒）</translation>
+    </message>
+    <message>
+        <source>%1: first picture after %2 s (at most %3 s)</source>
+        <translation>%1：%2 秒后才出现首个画面（不应超过 %3 秒）</translation>
+    </message>
+    <message>
+        <source>%1: %2 fps (at least %3)</source>
+        <translation>%1：%2 帧/秒（至少应为 %3）</translation>
+    </message>
+    <message>
+        <source>device clock %2 s from ours (at most %3 s); set up NTP</source>
+        <translation>设备时钟与本机相差 %2 秒（不应超过 %3 秒）；请配置 NTP</translation>
+    </message>
+    <message>
+        <source>the wall would have to decode the main stream</source>
+        <translation>电视墙将不得不解码主码流</translation>
+    </message>
+    <message>
+        <source>alarms cannot turn this camera to a place</source>
+        <translation>告警无法把这台摄像机转向事发地点</translation>
+    </message>
+    <message>
+        <source>the twin and alarm video lock cannot use this camera</source>
+        <translation>数字孪生和告警视频锁定无法使用这台摄像机</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>摄像机</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Manufacturer</source>
+        <translation>厂商</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>型号</translation>
+    </message>
+    <message>
+        <source>Firmware</source>
+        <translation>固件</translation>
+    </message>
+    <message>
+        <source>Serial number</source>
+        <translation>序列号</translation>
+    </message>
+    <message>
+        <source>PTZ</source>
+        <translation>云台</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Clock offset</source>
+        <translation>时钟偏差</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>配置</translation>
+    </message>
+    <message>
+        <source>Use</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <source>Encoding</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>分辨率</translation>
+    </message>
+    <message>
+        <source>Declared</source>
+        <translation>声明值</translation>
+    </message>
+    <message>
+        <source>First frame</source>
+        <translation>首帧</translation>
+    </message>
+    <message>
+        <source>Measured fps</source>
+        <translation>实测帧率</translation>
+    </message>
+    <message>
+        <source>GOP (frames)</source>
+        <translation>GOP（帧）</translation>
+    </message>
+    <message>
+        <source>kbit/s</source>
+        <translation>kbit/s</translation>
+    </message>
+    <message>
+        <source>Stream URI</source>
+        <translation>码流地址</translation>
+    </message>
+    <message>
+        <source>focus view</source>
+        <translation>主画面</translation>
+    </message>
+    <message>
+        <source>wall tiles</source>
+        <translation>电视墙画格</translation>
+    </message>
+    <message>
+        <source>unused</source>
+        <translation>未使用</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Not placed</source>
+        <translation>未放置</translation>
+    </message>
+    <message>
+        <source>height</source>
+        <translation>高度</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>Heading</source>
+        <translation>朝向</translation>
+    </message>
+    <message>
+        <source>Tilt</source>
+        <translation>俯仰</translation>
+    </message>
+    <message>
+        <source>Field of view</source>
+        <translation>视场角</translation>
+    </message>
+    <message>
+        <source>Range</source>
+        <translation>视距</translation>
+    </message>
+    <message>
+        <source>No known bad settings found.</source>
+        <translation>未发现已知的不良设置。</translation>
+    </message>
+    <message>
+        <source>No snapshot</source>
+        <translation>无抓图</translation>
+    </message>
+    <message>
+        <source>Camera commissioning report</source>
+        <translation>摄像机调试报告</translation>
+    </message>
+    <message>
+        <source>by %1 on %2</source>
+        <translation>%1 于 %2</translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Identity</source>
+        <translation>设备信息</translation>
+    </message>
+    <message>
+        <source>Streams</source>
+        <translation>码流</translation>
+    </message>
+    <message>
+        <source>PTZ presets (tested)</source>
+        <translation>云台预置位（已测试）</translation>
+    </message>
+    <message>
+        <source>Placement</source>
+        <translation>安装位置</translation>
+    </message>
+    <message>
+        <source>Snapshot</source>
+        <translation>抓图</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>CommissioningWizard</name>
+    <message>
+        <source>Add or commission a camera</source>
+        <translation>添加或调试摄像机</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>Community Cockpit</source>
         <translation>社区数字驾驶舱</translation>
+    </message>
+</context>
+<context>
+    <name>FindPage</name>
+    <message>
+        <source>Find the camera</source>
+        <translation>查找摄像机</translation>
+    </message>
+    <message>
+        <source>Search the network for ONVIF cameras, or type the address of one.</source>
+        <translation>在网络中搜索 ONVIF 摄像机，或输入摄像机地址。</translation>
+    </message>
+    <message>
+        <source>Search the network</source>
+        <translation>搜索网络</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>型号</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>In the site</source>
+        <translation>已在园区</translation>
+    </message>
+    <message>
+        <source>http://192.168.1.64/onvif/device_service or 192.168.1.64:80</source>
+        <translation>http://192.168.1.64/onvif/device_service 或 192.168.1.64:80</translation>
+    </message>
+    <message>
+        <source>Device address</source>
+        <translation>设备地址</translation>
+    </message>
+    <message>
+        <source>No discovery targets are configured; type the camera&apos;s address below.</source>
+        <translation>未配置发现目标；请在下方输入摄像机地址。</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>正在搜索…</translation>
+    </message>
+    <message>
+        <source>yes (%1)</source>
+        <translation>是（%1）</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>%1 found so far…</source>
+        <translation>已找到 %1 台…</translation>
+    </message>
+    <message>
+        <source>%1 ONVIF devices answered.</source>
+        <translation>%1 台 ONVIF 设备已应答。</translation>
+    </message>
+    <message>
+        <source>Search failed: %1</source>
+        <translation>搜索失败：%1</translation>
     </message>
 </context>
 <context>
@@ -140,6 +515,38 @@
     <message>
         <source>Administrator</source>
         <translation>系统管理员</translation>
+    </message>
+    <message>
+        <source>connecting</source>
+        <translation>连接中</translation>
+    </message>
+    <message>
+        <source>unreachable</source>
+        <translation>无法连接</translation>
+    </message>
+    <message>
+        <source>wrong credentials</source>
+        <translation>用户名或密码错误</translation>
+    </message>
+    <message>
+        <source>clock skew</source>
+        <translation>时钟偏差过大</translation>
+    </message>
+    <message>
+        <source>not ONVIF</source>
+        <translation>非 ONVIF 设备</translation>
+    </message>
+    <message>
+        <source>unsupported</source>
+        <translation>不支持</translation>
+    </message>
+    <message>
+        <source>stream unplayable</source>
+        <translation>码流无法播放</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>已停用</translation>
     </message>
     <message>
         <source>Residents</source>
@@ -283,6 +690,85 @@
     <message>
         <source>Cannot sign in: %1</source>
         <translation>无法登录：%1</translation>
+    </message>
+</context>
+<context>
+    <name>LoginPage</name>
+    <message>
+        <source>Log in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>The camera&apos;s ONVIF user. The password is stored encrypted, never in plain text.</source>
+        <translation>摄像机的 ONVIF 用户。密码加密保存，从不以明文存储。</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Address: %1</source>
+        <translation>地址：%1</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <source>Manufacturer</source>
+        <translation>厂商</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>型号</translation>
+    </message>
+    <message>
+        <source>Firmware</source>
+        <translation>固件</translation>
+    </message>
+    <message>
+        <source>Serial number</source>
+        <translation>序列号</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <source>Clock offset</source>
+        <translation>时钟偏差</translation>
+    </message>
+    <message>
+        <source>Profiles</source>
+        <translation>配置数</translation>
+    </message>
+    <message>
+        <source>PTZ</source>
+        <translation>云台</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Connected in %1 ms.</source>
+        <translation>连接用时 %1 毫秒。</translation>
+    </message>
+    <message>
+        <source>Cannot connect: %1</source>
+        <translation>无法连接：%1</translation>
     </message>
 </context>
 <context>
@@ -438,6 +924,10 @@
         <translation>综合查询</translation>
     </message>
     <message>
+        <source>Camera health</source>
+        <translation>摄像机状态</translation>
+    </message>
+    <message>
         <source>&amp;Cockpit</source>
         <translation>驾驶舱(&amp;C)</translation>
     </message>
@@ -456,6 +946,10 @@
     <message>
         <source>Find resident, home, vehicle or device</source>
         <translation>查找居民、住址、车辆或设备</translation>
+    </message>
+    <message>
+        <source>Add or commission a camera…</source>
+        <translation>添加或调试摄像机…</translation>
     </message>
     <message>
         <source>Quit</source>
@@ -535,6 +1029,143 @@
     <message>
         <source>Orange bars: residents aged 65 and over</source>
         <translation>橙色柱：65 岁及以上居民</translation>
+    </message>
+</context>
+<context>
+    <name>PlacementPage</name>
+    <message>
+        <source>Place the camera</source>
+        <translation>放置摄像机</translation>
+    </message>
+    <message>
+        <source>Drag the square to where the camera hangs and the circle to where it looks; the cone shows what it sees. Fine-tune with the numbers.</source>
+        <translation>把方块拖到摄像机安装处，把圆圈拖到它所看的位置；扇形表示它的视野。可用数值微调。</translation>
+    </message>
+    <message>
+        <source>Pick a camera of the site to replace it, or type a new code</source>
+        <translation>选择园区中的摄像机以替换它，或输入新编号</translation>
+    </message>
+    <message>
+        <source>e.g. 北门 入口</source>
+        <translation>例如：北门 入口</translation>
+    </message>
+    <message>
+        <source>East (x)</source>
+        <translation>东 (x)</translation>
+    </message>
+    <message>
+        <source>North (y)</source>
+        <translation>北 (y)</translation>
+    </message>
+    <message>
+        <source>Height</source>
+        <translation>高度</translation>
+    </message>
+    <message>
+        <source>Heading</source>
+        <translation>朝向</translation>
+    </message>
+    <message>
+        <source>Tilt</source>
+        <translation>俯仰</translation>
+    </message>
+    <message>
+        <source>Field of view</source>
+        <translation>视场角</translation>
+    </message>
+    <message>
+        <source>Range</source>
+        <translation>视距</translation>
+    </message>
+    <message>
+        <source>Camera code</source>
+        <translation>摄像机编号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Compass heading: 0° north, 90° east</source>
+        <translation>方位角：0° 为北，90° 为东</translation>
+    </message>
+</context>
+<context>
+    <name>PtzPad</name>
+    <message>
+        <source>Speed</source>
+        <translation>速度</translation>
+    </message>
+    <message>
+        <source>Hold to move; arrow keys work too</source>
+        <translation>按住移动；也可用方向键</translation>
+    </message>
+</context>
+<context>
+    <name>PtzPage</name>
+    <message>
+        <source>PTZ presets</source>
+        <translation>云台预置位</translation>
+    </message>
+    <message>
+        <source>Aim the camera at places alarms may need (gate, square, entrance), save each as a preset, then test it with “Go to”.</source>
+        <translation>把摄像机对准告警可能需要的地点（大门、广场、入口），各存为预置位，再用“转到”测试。</translation>
+    </message>
+    <message>
+        <source>Preset name, e.g. 北门道闸</source>
+        <translation>预置位名称，例如：北门道闸</translation>
+    </message>
+    <message>
+        <source>Save current view as preset</source>
+        <translation>将当前画面存为预置位</translation>
+    </message>
+    <message>
+        <source>Go to</source>
+        <translation>转到</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Move failed</source>
+        <translation>移动失败</translation>
+    </message>
+    <message>
+        <source>Stop failed</source>
+        <translation>停止失败</translation>
+    </message>
+    <message>
+        <source>tested</source>
+        <translation>已测试</translation>
+    </message>
+    <message>
+        <source>not tested yet</source>
+        <translation>尚未测试</translation>
+    </message>
+    <message>
+        <source>Preset %1</source>
+        <translation>预置位 %1</translation>
+    </message>
+    <message>
+        <source>Saved “%1”. Test it with “Go to”.</source>
+        <translation>已保存“%1”。请用“转到”测试。</translation>
+    </message>
+    <message>
+        <source>Saving the preset failed</source>
+        <translation>保存预置位失败</translation>
+    </message>
+    <message>
+        <source>Moved to “%1”: check the picture.</source>
+        <translation>已转到“%1”：请检查画面。</translation>
+    </message>
+    <message>
+        <source>Go to failed</source>
+        <translation>转到失败</translation>
+    </message>
+    <message>
+        <source>Removing failed</source>
+        <translation>删除失败</translation>
     </message>
 </context>
 <context>
@@ -635,6 +1266,171 @@
     <message>
         <source>Starting…</source>
         <translation>正在启动…</translation>
+    </message>
+</context>
+<context>
+    <name>StreamsPage</name>
+    <message>
+        <source>Streams</source>
+        <translation>码流</translation>
+    </message>
+    <message>
+        <source>Check both pictures, measure them, and choose which stream feeds the wall tiles and which the focus view.</source>
+        <translation>检查两路画面并测量，选择电视墙画格和主画面各用哪路码流。</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>配置</translation>
+    </message>
+    <message>
+        <source>Encoding</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>分辨率</translation>
+    </message>
+    <message>
+        <source>Declared</source>
+        <translation>声明值</translation>
+    </message>
+    <message>
+        <source>First frame</source>
+        <translation>首帧</translation>
+    </message>
+    <message>
+        <source>Measured fps</source>
+        <translation>实测帧率</translation>
+    </message>
+    <message>
+        <source>GOP (frames)</source>
+        <translation>GOP（帧）</translation>
+    </message>
+    <message>
+        <source>kbit/s</source>
+        <translation>kbit/s</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Measure streams</source>
+        <translation>测量码流</translation>
+    </message>
+    <message>
+        <source>Wall tiles use</source>
+        <translation>电视墙画格使用</translation>
+    </message>
+    <message>
+        <source>Focus view uses</source>
+        <translation>主画面使用</translation>
+    </message>
+    <message>
+        <source>not measured</source>
+        <translation>未测量</translation>
+    </message>
+    <message>
+        <source>plays</source>
+        <translation>可播放</translation>
+    </message>
+    <message>
+        <source>The device gave no stream addresses.</source>
+        <translation>设备没有提供码流地址。</translation>
+    </message>
+    <message>
+        <source>Measuring %1 streams, about %2 s…</source>
+        <translation>正在测量 %1 路码流，约 %2 秒…</translation>
+    </message>
+    <message>
+        <source>Measured.</source>
+        <translation>测量完成。</translation>
+    </message>
+    <message>
+        <source>Some streams do not play: %1</source>
+        <translation>部分码流无法播放：%1</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryPage</name>
+    <message>
+        <source>Check and save</source>
+        <translation>检查并保存</translation>
+    </message>
+    <message>
+        <source>Review the report. Save adds the camera to the site (or updates it) and writes the commissioning report.</source>
+        <translation>请检查报告。保存会把摄像机加入园区（或更新它）并生成调试报告。</translation>
+    </message>
+    <message>
+        <source>Taking a snapshot…</source>
+        <translation>正在抓图…</translation>
+    </message>
+    <message>
+        <source>Save camera</source>
+        <translation>保存摄像机</translation>
+    </message>
+    <message>
+        <source>No snapshot: %1</source>
+        <translation>无抓图：%1</translation>
+    </message>
+    <message>
+        <source>No snapshot</source>
+        <translation>无抓图</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>Saved %1. Report:</source>
+        <translation>已保存 %1。报告：</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+</context>
+<context>
+    <name>VideoView</name>
+    <message>
+        <source>No video</source>
+        <translation>无视频</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <source>LIVE</source>
+        <translation>实时</translation>
+    </message>
+    <message>
+        <source>Stalled</source>
+        <translation>画面停滞</translation>
+    </message>
+    <message>
+        <source>Reconnecting…</source>
+        <translation>正在重连…</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <source>Cannot play: %1</source>
+        <translation>无法播放：%1</translation>
+    </message>
+    <message>
+        <source>stale %1 s</source>
+        <translation>已停滞 %1 秒</translation>
     </message>
 </context>
 </TS>

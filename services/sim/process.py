@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 
 from cockpit.errors import CockpitError
 from cockpit.models import Camera, Device
+from services.onvif.credentials import Credentials, CredentialStore, CredentialsUnavailable
 
 logger = logging.getLogger(__name__)
 
@@ -43,12 +44,13 @@ class SimulatedCameraInfo:
     password: str
     ptz: bool
     rtsp: dict[str, str]
+    discovery: str | None = None  # "127.0.0.1:port" where the simulator answers unicast WS-Discovery probes
 
     @classmethod
     def from_json(cls, line: str) -> SimulatedCameraInfo:
         d = json.loads(line)
         return cls(d["code"], d["name"], d["onvif_url"], d["username"], d["password"], bool(d["ptz"]),
-                   dict(d.get("rtsp", {})))
+                   dict(d.get("rtsp", {})), d.get("discovery"))
 
 
 class SimulatorProcess:
@@ -126,14 +128,27 @@ class SimulatorProcess:
         return proc.returncode
 
 
-def record_cameras(session: Session, cameras: Sequence[SimulatedCameraInfo]) -> int:
-    """Point the site's camera rows at the simulated devices (their ports change per run)."""
+def record_cameras(session: Session, cameras: Sequence[SimulatedCameraInfo],
+                   credentials: CredentialStore | None = None) -> int:
+    """Point the site's camera rows at the simulated devices (their ports change per run) and store each
+    camera's login through the credential store (encrypted; default: the key at its default path).
+    Commits; returns how many rows changed."""
+    credentials = credentials or CredentialStore(None)
     by_code = {c.code: c for c in cameras}
     updated = 0
     for device, camera in session.execute(select(Device, Camera).join(Camera, Camera.device_id == Device.id)):
         info = by_code.get(device.code)
-        if info is not None and camera.onvif_url != info.onvif_url:
-            camera.onvif_url = info.onvif_url
-            updated += 1
+        if info is None:
+            continue
+        changed = camera.onvif_url != info.onvif_url
+        camera.onvif_url = info.onvif_url
+        try:
+            stored = credentials.get(session, camera.credential_ref) if camera.credential_ref else None
+        except CredentialsUnavailable:  # lost or foreign key: the simulator's login is simply stored again
+            stored = None
+        if stored != Credentials(info.username, info.password):
+            camera.credential_ref = credentials.put(session, info.username, info.password, camera.credential_ref)
+            changed = True
+        updated += changed
     session.commit()
     return updated

@@ -36,6 +36,9 @@ def test_syntax_error_names_the_line(tmp_path: Path):
         ('[ui]\nlanguage = "fr"\n', "ui.language"),
         ("[ui]\nfont_scale = 9\n", "ui.font_scale"),
         ("[lookup]\nmax_results = -1\n", "lookup.max_results"),
+        ('[cameras]\ndiscovery = ["10.0.0.5"]\n', "cameras.discovery"),  # no port
+        ('[cameras]\ndiscovery = ["10.0.0.5:99999"]\n', "cameras.discovery"),
+        ("[cameras]\ncall_timeout_s = 0\n", "cameras.call_timeout_s"),
     ],
 )
 def test_invalid_values_name_the_field(tmp_path: Path, text: str, where: str):
@@ -50,3 +53,11 @@ def test_binary_garbage_is_a_config_error(tmp_path: Path):
     f.write_bytes(b"\xff\xfe\x00garbage")
     with pytest.raises(ConfigError):
         load_config(f)
+
+
+def test_camera_discovery_targets(tmp_path: Path):
+    f = tmp_path / "c.toml"
+    f.write_text('[cameras]\ndiscovery = ["192.168.1.20:3702", "multicast", "nvr.local:3702"]\n')
+    cameras = load_config(f).cameras
+    assert cameras.unicast_targets() == [("192.168.1.20", 3702), ("nvr.local", 3702)]
+    assert cameras.multicast and not Config().cameras.multicast

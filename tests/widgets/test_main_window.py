@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QLabel
 
 from widgets.placeholder import PlaceholderPanel
 
-PANELS = {"videoWall", "twin", "sitePlan", "overview", "alarms", "incident", "lookup"}
+PANELS = {"videoWall", "twin", "sitePlan", "overview", "alarms", "incident", "lookup", "cameras"}
 
 
 def test_every_panel_is_a_dock_and_empty_ones_say_what_comes(make_window):
@@ -86,3 +86,42 @@ def test_status_bar_shows_database_health_and_cameras(qtbot, make_window, demo):
     assert window.status.database.property("health") == "ok"
     assert f"/{len(demo.snapshot.cameras)}" in window.status.cameras.text()
     assert window.status.clock.text()[:2] == "20"
+
+
+def test_camera_health_drives_panel_plan_and_status_bar(qtbot, demo):
+    from dataclasses import replace
+
+    from cockpit.cameras import CameraHealth, CameraState, CameraStateChanged
+    from widgets.camera_bridge import CameraEventBridge
+    from widgets.main_window import MainWindow
+
+    bridge = CameraEventBridge()
+    window = MainWindow(replace(demo.services(demo.actor("operator")), camera_events=bridge))
+    qtbot.addWidget(window)
+    cams = demo.snapshot.cameras
+    bridge.sink(CameraStateChanged(CameraHealth(cams[0].code).moved_to(CameraState.ONLINE)))
+    bridge.sink(CameraStateChanged(CameraHealth(cams[1].code).moved_to(CameraState.UNREACHABLE, "refused")))
+    assert window.camera_health.counts() == (1, len(cams))
+    assert window.plan.camera_has_problem(cams[1].code)
+    assert f"1/{len(cams)}" in window.status.cameras.text()
+    assert window.overview.cards["cameras"].value.text() == f"1/{len(cams)}"
+
+
+def test_only_installers_and_admins_can_open_the_commissioning_wizard(qtbot, demo, tmp_path):
+    from dataclasses import replace
+
+    from widgets.commissioning.draft import WizardContext
+    from widgets.main_window import MainWindow
+
+    context = WizardContext(cameras=None, runner=demo.runner, site=demo.snapshot, installer="x",  # type: ignore[arg-type]
+                            reports_dir=tmp_path, discovery_targets=list, known_addresses=dict)
+    for user, allowed in (("operator", False), ("supervisor", False), ("installer", True), ("admin", True)):
+        window = MainWindow(replace(demo.services(demo.actor(user)), commissioning=context))
+        qtbot.addWidget(window)
+        assert ("commission" in window.actions_by_name) is allowed, user
+        wizard = window.open_commissioning()
+        assert (wizard is not None) is allowed, user
+        if wizard is not None:
+            qtbot.waitUntil(lambda w=wizard: w.pages[0].search_button.isEnabled())
+            assert "No discovery targets" in wizard.pages[0].status.text()
+            wizard.reject()

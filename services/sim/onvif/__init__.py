@@ -5,10 +5,10 @@ VideoSource topics {"Source": VIDEO_SOURCE}; RuleEngine topics {"VideoSourceConf
 VIDEO_SOURCE_CONFIG, "VideoAnalyticsConfigurationToken": "vac0", "Rule": <rule name>}.
 """
 
-from .discovery import DiscoveryResponder, ProbeMatch, probe
+from .discovery import DiscoveryResponder
 from .media import VIDEO_SOURCE, VIDEO_SOURCE_CONFIG
 from .server import OnvifDevice, endpoint_reference
 from .topics import TOPICS
 
-__all__ = ["TOPICS", "VIDEO_SOURCE", "VIDEO_SOURCE_CONFIG", "DiscoveryResponder", "OnvifDevice", "ProbeMatch",
-           "endpoint_reference", "probe"]
+__all__ = ["TOPICS", "VIDEO_SOURCE", "VIDEO_SOURCE_CONFIG", "DiscoveryResponder", "OnvifDevice",
+           "endpoint_reference"]

@@ -1,7 +1,8 @@
-"""WS-Discovery for simulated cameras: a Probe responder on UDP and a small unicast probe client.
+"""WS-Discovery for simulated cameras: a Probe responder on UDP (the client is the product's,
+services/onvif/discovery.py).
 
 Multicast (239.255.255.250:3702) is allowed only inside a network namespace of its own (tests):
-on the host it would leave the machine, so both the responder and probe() refuse it there.
+on the host it would leave the machine, so the responder refuses it there.
 """
 
 from __future__ import annotations
@@ -15,7 +16,6 @@ import struct
 import time
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from lxml import etree
@@ -36,19 +36,8 @@ DN = "http://www.onvif.org/ver10/network/wsdl"
 TDS = "http://www.onvif.org/ver10/device/wsdl"
 _NSMAP = {"s": SOAP_ENV, "a": WSA, "d": WSD, "dn": DN, "tds": TDS}
 ANONYMOUS = f"{WSA}/role/anonymous"
-DISCOVERY_TO = "urn:schemas-xmlsoap-org:ws:2005:04:discovery"
 RFC3986 = f"{WSD}/rfc3986"
 STRCMP0 = f"{WSD}/strcmp0"
-
-
-@dataclass(frozen=True)
-class ProbeMatch:
-    endpoint_reference: str  # urn:uuid:…
-    types: tuple[str, ...]  # as sent, e.g. ("dn:NetworkVideoTransmitter", "tds:Device")
-    scopes: tuple[str, ...]
-    xaddrs: tuple[str, ...]
-    metadata_version: int
-    sender: tuple[str, int]
 
 
 def in_loopback_only_namespace() -> bool:
@@ -85,18 +74,6 @@ def _envelope(action: str, message_id: str, to: str, relates_to: str | None = No
     _sub(header, WSA, "To", to)
     _sub(header, WSA, "Action", action)
     return env, header, _sub(env, SOAP_ENV, "Body")
-
-
-def probe_message(message_id: str, types: Sequence[str] = ("dn:NetworkVideoTransmitter",),
-                  scopes: Sequence[str] = ()) -> bytes:
-    env, header, body = _envelope(f"{WSD}/Probe", message_id, DISCOVERY_TO)
-    _sub(_sub(header, WSA, "ReplyTo"), WSA, "Address", ANONYMOUS)
-    probe_el = _sub(body, WSD, "Probe")
-    if types:
-        _sub(probe_el, WSD, "Types", " ".join(types))
-    if scopes:
-        _sub(probe_el, WSD, "Scopes", " ".join(scopes))
-    return etree.tostring(env, xml_declaration=True, encoding="UTF-8")
 
 
 def _scope_matches(wanted: str, offered: str, rule: str) -> bool:
@@ -198,53 +175,3 @@ class DiscoveryResponder:
         _sub(match, WSD, "XAddrs", device.url)
         _sub(match, WSD, "MetadataVersion", "1")
         return etree.tostring(env, xml_declaration=True, encoding="UTF-8")
-
-
-def parse_probe_matches(data: bytes, sender: tuple[str, int], message_id: str) -> list[ProbeMatch]:
-    try:
-        root = etree.fromstring(data, PARSER)
-    except etree.XMLSyntaxError:
-        return []
-    if root.findtext(f"{_q(SOAP_ENV, 'Header')}/{_q(WSA, 'RelatesTo')}") != message_id:
-        return []
-    found = []
-    for match in root.iterfind(f"{_q(SOAP_ENV, 'Body')}/{_q(WSD, 'ProbeMatches')}/{_q(WSD, 'ProbeMatch')}"):
-        def words(local: str, node: etree._Element = match) -> tuple[str, ...]:
-            return tuple((node.findtext(_q(WSD, local)) or "").split())
-        found.append(ProbeMatch(
-            endpoint_reference=(match.findtext(f"{_q(WSA, 'EndpointReference')}/{_q(WSA, 'Address')}") or "").strip(),
-            types=words("Types"), scopes=words("Scopes"), xaddrs=words("XAddrs"),
-            metadata_version=int(match.findtext(_q(WSD, "MetadataVersion")) or 0), sender=sender))
-    return found
-
-
-def probe(host: str, port: int = DISCOVERY_PORT, timeout_s: float = 2.0, *,
-          types: Sequence[str] = ("dn:NetworkVideoTransmitter",), scopes: Sequence[str] = (),
-          expect: int | None = None) -> list[ProbeMatch]:
-    """Send one Probe to host:port and collect ProbeMatches for timeout_s (or until `expect` devices).
-
-    A multicast host is refused outside a private network namespace, and even there it is sent
-    on the loopback interface with TTL 1.
-    """
-    is_multicast = ipaddress.ip_address(host).is_multicast
-    message_id = f"urn:uuid:{uuid.uuid4()}"
-    matches: dict[str, ProbeMatch] = {}
-    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM, socket.IPPROTO_UDP) as sock:
-        if is_multicast:
-            _require_namespace("probe() to a multicast group")
-            sock.setsockopt(socket.IPPROTO_IP, socket.IP_MULTICAST_IF, socket.inet_aton("127.0.0.1"))
-            sock.setsockopt(socket.IPPROTO_IP, socket.IP_MULTICAST_TTL, 1)
-        sock.bind(("127.0.0.1" if is_multicast or ipaddress.ip_address(host).is_loopback else "0.0.0.0", 0))
-        sock.sendto(probe_message(message_id, types, scopes), (host, port))
-        deadline = time.monotonic() + timeout_s
-        while (remaining := deadline - time.monotonic()) > 0:
-            sock.settimeout(remaining)
-            try:
-                data, sender = sock.recvfrom(65535)
-            except TimeoutError:
-                break
-            for match in parse_probe_matches(data, sender, message_id):
-                matches.setdefault(match.endpoint_reference, match)
-            if expect is not None and len(matches) >= expect:
-                break
-    return list(matches.values())

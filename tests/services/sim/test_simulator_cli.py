@@ -17,7 +17,7 @@ import paho.mqtt.client as mqtt
 import pytest
 
 import resources
-from services.sim.onvif import probe
+from services.onvif.discovery import discover
 
 ROOT = Path(__file__).resolve().parents[3]
 CAMERAS = 4
@@ -79,7 +79,7 @@ def test_rtsp_plays_in_opencv(sim, monkeypatch):
 def test_discovery_finds_every_camera(sim):
     _, cams, _ = sim
     host, port = cams[0]["discovery"].split(":")
-    matches = probe(host, int(port), timeout_s=3, expect=CAMERAS)
+    matches = discover([(host, int(port))], timeout_s=3, expect=CAMERAS)
     assert sorted(x for m in matches for x in m.xaddrs) == sorted(c["onvif_url"] for c in cams)
 
 

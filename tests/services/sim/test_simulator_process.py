@@ -5,24 +5,31 @@ from __future__ import annotations
 import threading
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from cockpit.db import create_db_engine
 from cockpit.models import Camera, Device
+from services.onvif.credentials import CredentialStore
 from services.sim.process import SimulatorFailed, SimulatorProcess, record_cameras
 
 
-def test_start_record_and_stop(demo_db_url):
+def test_start_record_and_stop(demo_db_url, tmp_path):
     sim = SimulatorProcess(demo_db_url, 2, extra_args=["--no-scenario", "--no-feed"])
     cameras = sim.start(timeout_s=60)
     try:
         assert [c.code for c in cameras] == ["CAM-001", "CAM-002"]
         engine = create_db_engine(demo_db_url)
+        store = CredentialStore(None, tmp_path / "credentials.key")
         with Session(engine) as session:
-            assert record_cameras(session, cameras) == 2
-            urls = dict(session.execute(select(Device.code, Camera.onvif_url).join(Camera)).all())
-        assert urls["CAM-001"] == cameras[0].onvif_url and urls["CAM-003"] is None
+            assert record_cameras(session, cameras, store) == 2
+            assert record_cameras(session, cameras, store) == 0  # nothing new the second time
+            rows = {code: camera for code, camera in session.execute(select(Device.code, Camera).join(Camera))}
+            assert rows["CAM-001"].onvif_url == cameras[0].onvif_url and rows["CAM-003"].onvif_url is None
+            login = store.get(session, rows["CAM-002"].credential_ref)
+            assert (login.username, login.password) == (cameras[1].username, cameras[1].password)
+            secrets = session.execute(text("SELECT secret FROM camera_credentials")).scalars().all()
+        assert len(secrets) == 2 and not any(c.password.encode() in s for c in cameras for s in secrets)
         assert sim.running
     finally:
         assert sim.stop() == 0

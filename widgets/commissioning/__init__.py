@@ -1,0 +1,1 @@
+"""The installer's camera commissioning: wizard pages and the per-camera report."""
