@@ -344,6 +344,7 @@ def _run_signed_in(args, paths, config, app, db, runner, snapshot) -> int:  # no
         db_health=db.health, db_name=db.backend, settings=settings,
         lookup_debounce_ms=config.lookup.debounce_ms,
         camera_events=bridge,
+        stream_uri=lambda code, main: cameras.stream_uri(code, main=main),
         commissioning=_wizard_context(config, paths, cameras, runner, snapshot, actor, demo_discovery),
     ))
     simulator = None

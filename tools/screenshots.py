@@ -56,7 +56,8 @@ class _Driver:
             self.steps = [self._wrong_password, self._login_error_shown, self._sign_in,
                           self._place_window, self._shot_cockpit, self._lookup, self._lookup_result,
                           self._heatmap, self._shot_heatmap, self._shortcuts, self._shot_shortcuts,
-                          self._cameras_online, self._show_cameras, self._shot_cameras, self._done]
+                          self._cameras_online, self._show_cameras, self._shot_cameras, self._fill_wall,
+                          self._shot_wall, self._done]
         else:
             self.steps = [self._sign_in, self._place_window, self._cameras_online, self._open_wizard,
                           self._shot_found, self._log_in_camera, self._shot_login, self._shot_streams,
@@ -195,6 +196,24 @@ class _Driver:
         if measured < 12 and self.waited < 800:
             return False
         self._shot("cameras")
+        return True
+
+    def _fill_wall(self) -> bool:
+        wall = self.window.wall
+        self.window._show_dock(self.window.docks["videoWall"])
+        wall.set_layout("3x3")
+        for code in sorted(self.window.camera_health._rows)[:9]:
+            wall.show_camera(code)
+        self.waited = 0
+        return True
+
+    def _shot_wall(self) -> bool:
+        """Once every tile has painted pictures (or 30 s have passed)."""
+        wall = self.window.wall
+        self.waited += 1
+        if any(t.view.painted_frames < 3 for t in wall.visible_tiles) and self.waited < 200:
+            return False
+        self._shot("wall")
         return True
 
     # -- the installer's commissioning wizard ---------------------------------------------

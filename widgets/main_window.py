@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QSplitter, QWidget
 
 from cockpit import __version__
 from cockpit.audit import Actor
@@ -21,6 +21,7 @@ from services.lookup import LookupHit, LookupResult
 
 from .camera_bridge import CameraEventBridge
 from .camera_health import CameraHealthModel, CameraHealthWidget
+from .camera_list import CameraList
 from .commissioning.draft import WizardContext
 from .commissioning.wizard import CommissioningWizard
 from .help_dialog import ShortcutsDialog
@@ -29,6 +30,7 @@ from .overview import OverviewWidget
 from .placeholder import PlaceholderPanel
 from .site_plan import SitePlanWidget
 from .status_bar import CockpitStatusBar
+from .video_wall import StreamUri, VideoWall
 from .worker import TaskRunner
 
 logger = logging.getLogger(__name__)
@@ -51,6 +53,7 @@ class WindowServices:
     lookup_debounce_ms: int = 120
     camera_events: CameraEventBridge | None = None  # camera health and events from the camera service
     commissioning: WizardContext | None = None  # the installer's wizard needs the camera service
+    stream_uri: StreamUri | None = None  # (camera code, main?) -> Future of its RTSP URI, for the video wall
 
 
 class MainWindow(QMainWindow):
@@ -82,12 +85,25 @@ class MainWindow(QMainWindow):
             )
             self.lookup.locateRequested.connect(self._on_locate)
 
-        self._add_dock("videoWall", self.tr("Video wall"), PlaceholderPanel(
-            self.tr("Video wall"),
-            self.tr("Live pictures of %1 cameras in layouts of 1 to 16 tiles, with the focus view "
-                    "and PTZ control. Drag a camera from the plan onto a tile.").replace(
-                "%1", str(len(snap.cameras))),
-            self.tr("Arrives when cameras are connected over ONVIF and RTSP.")))
+        self.wall: VideoWall | None = None
+        if services.stream_uri is not None:
+            names = {c.code: c.name for c in snap.cameras}
+            self.wall = VideoWall(services.stream_uri, services.runner, names)
+            self.camera_list = CameraList([(c.code, c.name) for c in snap.cameras])
+            self.camera_list.activated.connect(self.wall.show_camera)
+            wall_panel = QSplitter(Qt.Orientation.Horizontal)
+            wall_panel.addWidget(self.camera_list)
+            wall_panel.addWidget(self.wall)
+            wall_panel.setStretchFactor(1, 1)
+            wall_panel.setSizes([220, 900])
+            self._add_dock("videoWall", self.tr("Video wall"), wall_panel)
+        else:
+            self._add_dock("videoWall", self.tr("Video wall"), PlaceholderPanel(
+                self.tr("Video wall"),
+                self.tr("Live pictures of %1 cameras in layouts of 1 to 16 tiles, with the focus view "
+                        "and PTZ control. Drag a camera from the plan onto a tile.").replace(
+                    "%1", str(len(snap.cameras))),
+                self.tr("Arrives when cameras are connected over ONVIF and RTSP.")))
         self._add_dock("twin", self.tr("3D twin"), PlaceholderPanel(
             self.tr("3D twin"),
             self.tr("The site in 3D: %1 buildings with their floors, camera positions and view "
@@ -289,4 +305,6 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_layout()
+        if self.wall is not None:
+            self.wall.close_streams()
         super().closeEvent(event)

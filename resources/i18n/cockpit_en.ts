@@ -72,6 +72,13 @@
     </message>
 </context>
 <context>
+    <name>CameraList</name>
+    <message>
+        <source>Filter cameras…</source>
+        <translation>Filter cameras…</translation>
+    </message>
+</context>
+<context>
     <name>CockpitStatusBar</name>
     <message>
         <source>Database: checking…</source>
@@ -1431,6 +1438,21 @@
     <message>
         <source>stale %1 s</source>
         <translation>stale %1 s</translation>
+    </message>
+</context>
+<context>
+    <name>VideoWall</name>
+    <message>
+        <source>Drag a camera onto a tile · double-click a tile for full size</source>
+        <translation>Drag a camera onto a tile · double-click a tile for full size</translation>
+    </message>
+    <message>
+        <source>Layout</source>
+        <translation>Layout</translation>
+    </message>
+    <message>
+        <source>the camera has no stream</source>
+        <translation>the camera has no stream</translation>
     </message>
 </context>
 </TS>

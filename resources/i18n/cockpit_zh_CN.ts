@@ -72,6 +72,13 @@
     </message>
 </context>
 <context>
+    <name>CameraList</name>
+    <message>
+        <source>Filter cameras…</source>
+        <translation>筛选摄像机…</translation>
+    </message>
+</context>
+<context>
     <name>CockpitStatusBar</name>
     <message>
         <source>Database: checking…</source>
@@ -1431,6 +1438,21 @@
     <message>
         <source>stale %1 s</source>
         <translation>已停滞 %1 秒</translation>
+    </message>
+</context>
+<context>
+    <name>VideoWall</name>
+    <message>
+        <source>Drag a camera onto a tile · double-click a tile for full size</source>
+        <translation>把摄像机拖到画格上 · 双击画格全屏</translation>
+    </message>
+    <message>
+        <source>Layout</source>
+        <translation>布局</translation>
+    </message>
+    <message>
+        <source>the camera has no stream</source>
+        <translation>该摄像机没有码流</translation>
     </message>
 </context>
 </TS>

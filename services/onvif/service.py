@@ -147,8 +147,10 @@ class CameraService:
                     blocked = exc
             address = camera.onvif_url
             wall = next((p.token for p in camera.profiles if p.role == StreamRole.SUB), None)
+            focus = next((p.token for p in camera.profiles if p.role == StreamRole.MAIN), None)
         worker = CameraWorker(code, address, username, password, self._sink, blocked=blocked,
-                              backoff=Backoff(*self._backoff), wall_profile=wall, **self._worker_options)
+                              backoff=Backoff(*self._backoff), wall_profile=wall, focus_profile=focus,
+                              **self._worker_options)
         with self._lock:
             previous = self._workers.pop(code, None)
             self._workers[code] = worker
@@ -179,6 +181,14 @@ class CameraService:
                  timeout_s: float | None = None) -> Future[None]:
         """Continuous move at the given velocities (−1..1); the camera stops by itself after timeout_s."""
         return self.submit(code, "ContinuousMove", lambda c: c.continuous_move(pan, tilt, zoom, timeout_s))
+
+    def stream_uri(self, code: str, *, main: bool = False) -> Future[str | None]:
+        """The camera's wall (sub) or focus (main) stream URI, for a video tile."""
+        with self._lock:
+            worker = self._workers.get(code)
+        if worker is None:
+            return self.submit(code, "GetStreamUri", lambda c: None)  # fails with the reason
+        return worker.stream_uri(main=main)
 
     def ptz_stop(self, code: str) -> Future[None]:
         return self.submit(code, "Stop", lambda c: c.stop())

@@ -55,7 +55,8 @@ class CameraWorker:
                  call_timeout_s: float = 5.0, pull_wait_s: float = 1.0,
                  max_clock_offset_s: float = DEFAULT_MAX_CLOCK_OFFSET_S, backoff: Backoff | None = None,
                  subscription_ttl_s: float = 60.0, clock_check_s: float = 300.0, liveness_s: float = 10.0,
-                 blocked: OnvifError | None = None, wall_profile: str | None = None) -> None:
+                 blocked: OnvifError | None = None, wall_profile: str | None = None,
+                 focus_profile: str | None = None) -> None:
         self.code = code
         self.address = address
         self.call_timeout_s = call_timeout_s
@@ -75,6 +76,7 @@ class CameraWorker:
         self._online = False
         self._session_error: OnvifError | None = None
         self.wall_profile = wall_profile  # the profile the wall shows; its stream is what health checks play
+        self.focus_profile = focus_profile  # the profile the focus view and large tiles show
         self._stream_uri: str | None = None
         self._stream_error: str | None = None  # the last stream check failed: online turns into unplayable
         self.stream_checked_at: float | None = None  # time.monotonic() of the last check in this session
@@ -172,15 +174,22 @@ class CameraWorker:
     def wall_stream_uri(self) -> str | None:
         """The wall profile's stream URI, asked once per session on the command thread (blocking)."""
         if self._stream_uri is None and self._online:
-            profiles = self.client.last_profiles
-            tokens = {p.token for p in profiles}
-            token = self.wall_profile if self.wall_profile in tokens else min(
-                profiles, key=lambda p: (p.width or 0) * (p.height or 0)).token if profiles else None
-            if token is None:
-                return None
-            future = self.submit("GetStreamUri", lambda c: c.stream_uri(token))
-            self._stream_uri = future.result(self.call_timeout_s * 2 + 1)
+            self._stream_uri = self.stream_uri(main=False).result(self.call_timeout_s * 2 + 1)
         return self._stream_uri
+
+    def stream_uri(self, *, main: bool) -> Future[str | None]:
+        """The URI of the focus (main) or wall (sub) stream: the installer's choice, else the largest or
+        smallest profile. Resolved on the command thread; None if the device has no profile."""
+        def resolve(client: OnvifClient) -> str | None:
+            profiles = client.last_profiles
+            if not profiles:
+                return None
+            chosen = self.focus_profile if main else self.wall_profile
+            if chosen not in {p.token for p in profiles}:
+                pick = max if main else min
+                chosen = pick(profiles, key=lambda p: (p.width or 0) * (p.height or 0)).token
+            return client.stream_uri(chosen)
+        return self.submit("GetStreamUri", resolve)
 
     def report_stream(self, *, error: str | None, first_frame_s: float | None = None, fps: float | None = None,
                       bitrate_kbps: float | None = None) -> None:

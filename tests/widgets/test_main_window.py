@@ -125,3 +125,27 @@ def test_only_installers_and_admins_can_open_the_commissioning_wizard(qtbot, dem
             qtbot.waitUntil(lambda w=wizard: w.pages[0].search_button.isEnabled())
             assert "No discovery targets" in wizard.pages[0].status.text()
             wizard.reject()
+
+
+def test_with_cameras_the_wall_replaces_its_placeholder(qtbot, demo):
+    from concurrent.futures import Future
+    from dataclasses import replace
+
+    from widgets.main_window import MainWindow
+
+    def no_stream(code: str, main: bool) -> Future:
+        future: Future = Future()
+        future.set_result(None)
+        return future
+
+    window = MainWindow(replace(demo.services(demo.actor("operator")), stream_uri=no_stream))
+    qtbot.addWidget(window)
+    assert window.wall is not None and window.camera_list.list.count() == len(demo.snapshot.cameras)
+    code = demo.snapshot.cameras[3].code
+    window.camera_list.list.setCurrentRow(3)
+    window.camera_list.activated.emit(code)  # as a double-click in the list does
+    assert window.wall.assignments == {0: code}
+    window.camera_list.filter.setText(code)
+    shown = [window.camera_list.list.item(i) for i in range(window.camera_list.list.count())
+             if not window.camera_list.list.item(i).isHidden()]
+    assert [item.text().split()[0] for item in shown] == [code]
