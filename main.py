@@ -333,7 +333,16 @@ def _run_signed_in(args, paths, config, app, db, runner, snapshot) -> int:  # no
     lookup = LookupService(db, max_results=config.lookup.max_results)
 
     # 4. cameras: health and events reach the UI only through the bridge's queued signals
-    cameras, bridge, demo_discovery = _camera_service(config, db)
+    camera_sinks: list = []
+    cameras, bridge, demo_discovery = _camera_service(config, db, camera_sinks)
+
+    # 4b. recording: pre-alarm buffers for the cameras the coordinator picks, clips on demand
+    recorder, recording, recording_bridge = _recording(config, paths, db, cameras, demo=args.demo)
+    camera_sinks.append(recording.on_camera_event)
+
+    # 4c. alarms: camera events (and the sensor feed over MQTT when configured) become stored alarms
+    ingest, alarm_desk = _alarms(config, db, actor, demo=args.demo)
+    camera_sinks.append(ingest.camera_sink)
 
     # 5. the window; closing it saves the layout
     settings = QSettings(str(paths.config_dir / "ui.ini"), QSettings.Format.IniFormat)
@@ -345,8 +354,18 @@ def _run_signed_in(args, paths, config, app, db, runner, snapshot) -> int:  # no
         lookup_debounce_ms=config.lookup.debounce_ms,
         camera_events=bridge,
         stream_uri=lambda code, main: cameras.stream_uri(code, main=main),
+        audit=partial(_audit, db, actor),
+        snapshot_dir=paths.data_dir / "snapshots",
+        ptz=cameras,
+        recording=recording,
+        recording_events=recording_bridge,
+        alarms=alarm_desk,
         commissioning=_wizard_context(config, paths, cameras, runner, snapshot, actor, demo_discovery),
     ))
+    window.ready.connect(lambda: runner.submit(ingest.start, on_error=lambda exc: window.statusBar().showMessage(
+        QCoreApplication.translate("Main", "Alarm ingest is off: %1").replace("%1", str(exc)), 30_000)))
+    window.ready.connect(lambda: runner.submit(recorder.start, on_error=lambda exc: window.statusBar().showMessage(
+        QCoreApplication.translate("Main", "Recording is off: %1").replace("%1", str(exc)), 30_000)))
     simulator = None
     if args.demo and not args.no_sim:
         simulator = _demo_simulator(paths, db, snapshot, runner, window, cameras, demo_discovery)
@@ -364,23 +383,80 @@ def _run_signed_in(args, paths, config, app, db, runner, snapshot) -> int:  # no
     logger.info("main window shown %.2f s after start", time.perf_counter() - _PROCESS_START)
     try:
         return app.exec()
-    finally:  # reverse order: cameras, then the devices they talk to, then the window
-        cameras.stop(timeout_s=2.0)  # workers are told at once; daemon threads, so a hung one cannot hold exit
+    finally:  # reverse order: recorder (saves running clips), cameras, the devices they talk to, the window
+        cameras.stop(timeout_s=2.0)  # no more camera events
+        ingest.stop(drain_s=2.0)  # what was received is committed
+        recorder.stop(timeout_s=5.0)  # workers are told at once; daemon threads, so a hung one cannot hold exit
         if simulator is not None:
             simulator.stop()
         window.deleteLater()
 
 
-def _camera_service(config, db):  # noqa: ANN001,ANN202
+def _audit(db, actor, action: str, detail: dict) -> None:  # noqa: ANN001
+    """An audit record for an act the window performed (a snapshot saved …); blocking, so for workers."""
+    from cockpit.audit import record
+
+    with db.session() as session:
+        record(session, actor, action, **detail)
+        session.commit()
+
+
+def _camera_service(config, db, sinks: list):  # noqa: ANN001,ANN202
+    """`sinks` (filled later) hear every camera event too, on the camera threads."""
     from services.onvif import CameraService, CredentialStore
     from widgets.camera_bridge import CameraEventBridge
 
     bridge = CameraEventBridge()
-    cameras = CameraService(db, CredentialStore(db), bridge.sink, call_timeout_s=config.cameras.call_timeout_s,
+
+    def sink(event: object) -> None:
+        bridge.sink(event)
+        for more in sinks:
+            more(event)
+
+    cameras = CameraService(db, CredentialStore(db), sink, call_timeout_s=config.cameras.call_timeout_s,
                             max_clock_offset_s=config.cameras.max_clock_offset_s,
                             pull_wait_s=config.cameras.event_pull_s,
                             stream_check_interval_s=config.cameras.stream_check_interval_s or None)
     return cameras, bridge, []
+
+
+def _alarms(config, db, actor, *, demo: bool):  # noqa: ANN001,ANN202
+    """The ingest service and the queue's operations. The demo's embedded broker speaks MQTT 3.1.1 only,
+    so the demo ingests camera events (ONVIF) and leaves the sensor feed to a configured broker."""
+    from cockpit.alarm_rules import Priority, load_rules
+    from services.alarms.operations import AlarmOperations
+    from services.alarms.service import AlarmIngestService, IngestSettings
+    from services.alarms.views import open_alarms
+    from widgets.alarm_bridge import AlarmBridge
+    from widgets.main_window import AlarmDesk
+
+    bridge = AlarmBridge()
+    rules = load_rules(config.alarms.rules) if config.alarms.rules else load_rules()
+    broker = None if demo else config.alarms.broker(None)
+    ingest = AlarmIngestService(db, bridge.sink, IngestSettings.from_config(config.alarms), rules=rules, mqtt=broker)
+    operations = AlarmOperations(db, rules, bridge.sink)
+
+    def current() -> list:
+        with db.session() as session:
+            return open_alarms(session, rules)
+
+    desk = AlarmDesk(bridge=bridge, acknowledge=partial(operations.acknowledge, actor=actor),
+                     take=partial(operations.take, actor=actor), open_alarms=current,
+                     colours={int(p): rules.style(p).colour for p in Priority})
+    return ingest, desk
+
+
+def _recording(config, paths, db, cameras, *, demo: bool):  # noqa: ANN001,ANN202
+    from services.recording import RecorderService
+    from services.recording.coordinator import RecordingCoordinator
+    from widgets.recording_bridge import RecordingBridge
+
+    bridge = RecordingBridge()
+    recorder = RecorderService.from_config(db, config.recording, paths.data_dir, bridge.sink)
+    coordinator = RecordingCoordinator(recorder, lambda code, main: cameras.stream_uri(code, main=main),
+                                       mode=config.recording.buffer_mode(demo=demo),
+                                       main=config.recording.profile == "main")
+    return recorder, coordinator, bridge
 
 
 def _wizard_context(config, paths, cameras, runner, snapshot, actor, demo_discovery):  # noqa: ANN001,ANN202

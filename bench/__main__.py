@@ -6,7 +6,7 @@ import importlib
 import sys
 
 BENCHMARKS = {"startup": "bench.startup", "sim": "bench.sim", "sim_video": "bench.sim_video",
-              "cameras": "bench.cameras"}
+              "cameras": "bench.cameras", "wall": "bench.wall"}
 
 
 def main() -> int:

@@ -72,12 +72,88 @@ class CamerasConfig(_Section):
         return "multicast" in self.discovery
 
 
+class RecordingConfig(_Section):
+    """Pre-alarm buffer and clips (services/recording, docs/RECORDING.md)."""
+
+    directory: Path | None = Field(
+        None, description='where clips are written (absolute); empty means "recordings" in the user data dir')
+    pre_s: float = Field(30.0, ge=0, le=300, description="seconds of footage kept before a trigger")
+    post_s: float = Field(120.0, ge=1, le=3600, description="seconds recorded after the last trigger")
+    quota_gb: float = Field(
+        50.0, gt=0, le=1_000_000, description="disk space for clips; the oldest unprotected clips go first")
+    buffer: Literal["auto", "all", "none", "wall"] = Field(
+        "auto", description="cameras that keep a pre-alarm buffer: all, none, or those on the wall; "
+                            "auto is all on a real site and wall in the demo (its simulator encodes every tap)")
+    profile: Literal["main", "sub"] = Field("main", description="stream recorded: main (detail) or sub (less disk)")
+    buffer_mb: int = Field(64, ge=1, le=2048, description="memory cap of one camera's buffer")
+    retention_interval_s: float = Field(600.0, ge=10, le=86400, description="how often the quota is enforced")
+
+    @field_validator("directory", mode="before")
+    @classmethod
+    def _absolute(cls, value: object) -> Path | None:
+        if value is None or value == "":
+            return None
+        if not isinstance(value, str | Path):
+            raise ValueError("must be a path")
+        path = Path(value).expanduser()
+        if not path.is_absolute():
+            raise ValueError(f"{str(path)!r} is not an absolute path")
+        return path
+
+    def resolved_directory(self, data_dir: Path) -> Path:
+        return self.directory or data_dir / "recordings"
+
+    def buffer_mode(self, *, demo: bool) -> Literal["all", "none", "wall"]:
+        if self.buffer == "auto":
+            return "wall" if demo else "all"
+        return self.buffer
+
+
+class AlarmsConfig(_Section):
+    """Alarm ingest (services/alarms): where sensor events come from and how they are batched and merged."""
+
+    mqtt_host: str = Field(
+        "embedded", min_length=1,
+        description='MQTT broker of the sensor feed; "embedded" is the demo simulator\'s broker, "off" none')
+    mqtt_port: int = Field(1883, gt=0, lt=65536, description="ignored when mqtt_host is embedded or off")
+    site: str | None = Field(None, description="site code; empty means the database's only site")
+    client_id: str = Field(
+        "cockpit-alarms", pattern=r"^[A-Za-z0-9_-]{1,64}$",
+        description="fixed MQTT client id: the broker keeps unacknowledged alarms for it across restarts")
+    dedupe_window_s: float = Field(
+        60.0, ge=0, le=3600, description="a repeat of the same kind, device and place this soon merges")
+    batch_max: int = Field(500, ge=1, le=10_000, description="alarms committed in one transaction at most")
+    batch_wait_ms: float = Field(20.0, ge=0, le=1000, description="how long a batch collects before committing")
+    receive_maximum: int = Field(
+        1000, ge=1, le=65535, description="MQTT messages in flight to the ingest (not yet committed) at once")
+    rules: Path | None = Field(None, description="alarm rule file; empty means resources/alarm_rules.yaml")
+
+    @field_validator("rules", mode="before")
+    @classmethod
+    def _rules_path(cls, value: object) -> Path | None:
+        if value is None or value == "":
+            return None
+        if not isinstance(value, str | Path):
+            raise ValueError("must be a path")
+        return Path(value).expanduser()
+
+    def broker(self, embedded: tuple[str, int] | None) -> tuple[str, int] | None:
+        """(host, port) to connect to; `embedded` is the demo broker's address when there is one."""
+        if self.mqtt_host == "off":
+            return None
+        if self.mqtt_host == "embedded":
+            return embedded
+        return self.mqtt_host, self.mqtt_port
+
+
 class Config(_Section):
     database: DatabaseConfig = DatabaseConfig()
     ui: UiConfig = UiConfig()
     demo: DemoConfig = DemoConfig()
     lookup: LookupConfig = LookupConfig()
     cameras: CamerasConfig = CamerasConfig()
+    recording: RecordingConfig = RecordingConfig()
+    alarms: AlarmsConfig = AlarmsConfig()
     workstation: str | None = Field(None, description="name in the audit trail; default host name")
 
 

@@ -6,7 +6,7 @@ from PySide6.QtGui import QImage
 
 from tools.screenshots import SIZE, capture_all
 
-VIEWS = ("login", "cockpit", "lookup", "coverage", "shortcuts", "cameras", "wall",  # the operator's tour
+VIEWS = ("login", "cockpit", "lookup", "coverage", "shortcuts", "cameras", "wall", "wall_tools", "focus", "alarms",  # operator
          "wizard_find", "wizard_login", "wizard_streams", "wizard_ptz", "wizard_place", "wizard_summary")  # installer
 
 

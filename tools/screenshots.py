@@ -57,7 +57,8 @@ class _Driver:
                           self._place_window, self._shot_cockpit, self._lookup, self._lookup_result,
                           self._heatmap, self._shot_heatmap, self._shortcuts, self._shot_shortcuts,
                           self._cameras_online, self._show_cameras, self._shot_cameras, self._fill_wall,
-                          self._shot_wall, self._done]
+                          self._shot_wall, self._wall_tools, self._shot_wall_tools, self._open_focus,
+                          self._shot_focus, self._alarms_arrived, self._done]
         else:
             self.steps = [self._sign_in, self._place_window, self._cameras_online, self._open_wizard,
                           self._shot_found, self._log_in_camera, self._shot_login, self._shot_streams,
@@ -214,6 +215,48 @@ class _Driver:
         if any(t.view.painted_frames < 3 for t in wall.visible_tiles) and self.waited < 200:
             return False
         self._shot("wall")
+        return True
+
+    def _wall_tools(self) -> bool:
+        """Digital zoom on the first tile, a manual clip on the second, a saved view in the bar."""
+        from PySide6.QtCore import QPointF
+
+        wall = self.window.wall
+        view = wall.tiles[0].view
+        view.set_zoom(2.5, QPointF(0.5, 0.55))
+        wall.tiles[1].menu().actions()[2].trigger()  # Record
+        wall.save_view("大门与广场" if self.lang == "zh_CN" else "Gates and square")  # a name a user typed
+        return True
+
+    def _shot_wall_tools(self) -> bool:
+        self._shot("wall_tools")
+        return True
+
+    def _open_focus(self) -> bool:
+        dome = next(c.code for c in self.window._services.snapshot.cameras if c.is_ptz)
+        self.window.open_focus(dome)
+        self.waited = 0
+        return True
+
+    def _shot_focus(self) -> bool:
+        focus = self.window.focus
+        self.waited += 1
+        if (focus.video.painted_frames < 3 or focus.presets.list.count() == 0) and self.waited < 200:
+            return False
+        self._shot("focus")
+        self.waited = 0
+        return True
+
+    def _alarms_arrived(self) -> bool:
+        """Once the scenario's first incidents reached the queue as alarms (or 90 s have passed)."""
+        model = self.window.alarm_model
+        self.waited += 1
+        if model.rowCount() < 2 and self.waited < 600:
+            return False
+        self.window._show_dock(self.window.docks["videoWall"])
+        if model.rowCount():
+            self.window.alarm_queue.select_alarm(model.alarm_at(0).id)
+        self._shot("alarms")
         return True
 
     # -- the installer's commissioning wizard ---------------------------------------------

@@ -37,6 +37,11 @@ class CameraList(QWidget):
         layout.addWidget(self.filter)
         layout.addWidget(self.list, 1)
 
+    def listed_codes(self) -> list[str]:
+        """The cameras the filter leaves in the list, in order (what a tour walks through)."""
+        items = (self.list.item(i) for i in range(self.list.count()))
+        return [item.data(Qt.ItemDataRole.UserRole) for item in items if not item.isHidden()]
+
     def _on_filter(self, text: str) -> None:
         needle = text.strip().lower()
         for i in range(self.list.count()):

@@ -8,34 +8,55 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QSplitter, QWidget
 
 from cockpit import __version__
 from cockpit.audit import Actor
 from cockpit.roles import Permission, can
 from cockpit.site import SiteSnapshot
+from cockpit.models import RecordingReason
+from cockpit.recordings import RecordingFailed
 from services.lookup import LookupHit, LookupResult
+from services.recording.coordinator import RecordingCoordinator
 
+from .alarm_bridge import AlarmBridge
+from .alarm_queue import AlarmQueueWidget
+from .alarm_queue_model import AlarmQueueModel
 from .camera_bridge import CameraEventBridge
 from .camera_health import CameraHealthModel, CameraHealthWidget
 from .camera_list import CameraList
 from .commissioning.draft import WizardContext
 from .commissioning.wizard import CommissioningWizard
+from .focus_view import FocusView
 from .help_dialog import ShortcutsDialog
 from .lookup import LookupWidget
 from .overview import OverviewWidget
 from .placeholder import PlaceholderPanel
+from .recording_bridge import RecordingBridge
+from .ptz_control import PtzController
 from .site_plan import SitePlanWidget
 from .status_bar import CockpitStatusBar
-from .video_wall import StreamUri, VideoWall
+from .video_wall import Audit, StreamUri, VideoWall
 from .worker import TaskRunner
 
 logger = logging.getLogger(__name__)
 
-LAYOUT_VERSION = 2  # bump when dock names change, so stale saved layouts are ignored
+LAYOUT_VERSION = 3  # bump when dock names change, so stale saved layouts are ignored
+
+
+@dataclass(frozen=True)
+class AlarmDesk:
+    """The alarm queue's outside world, bound to the signed-in actor. The callables block: workers only."""
+
+    bridge: AlarmBridge  # AlarmChanged from the ingest service and the operations
+    acknowledge: Callable[[int], object]
+    take: Callable[[int], object]
+    open_alarms: Callable[[], list]  # AlarmViews still being handled, for start-up
+    colours: dict[int, str]  # priority -> colour from the rules file
 
 
 @dataclass(frozen=True)
@@ -54,6 +75,12 @@ class WindowServices:
     camera_events: CameraEventBridge | None = None  # camera health and events from the camera service
     commissioning: WizardContext | None = None  # the installer's wizard needs the camera service
     stream_uri: StreamUri | None = None  # (camera code, main?) -> Future of its RTSP URI, for the video wall
+    audit: Audit | None = None  # (action, detail) -> writes an audit record as the actor; blocking, for workers
+    snapshot_dir: Path | None = None  # where the wall saves snapshots
+    ptz: PtzController | None = None  # PTZ and presets for the focus view (the camera service)
+    recording: RecordingCoordinator | None = None  # manual clips, and which cameras keep a pre-alarm buffer
+    recording_events: RecordingBridge | None = None
+    alarms: AlarmDesk | None = None
 
 
 class MainWindow(QMainWindow):
@@ -86,17 +113,35 @@ class MainWindow(QMainWindow):
             self.lookup.locateRequested.connect(self._on_locate)
 
         self.wall: VideoWall | None = None
+        self.focus: FocusView | None = None
+        self._cameras = {c.code: c for c in snap.cameras}
         if services.stream_uri is not None:
             names = {c.code: c.name for c in snap.cameras}
-            self.wall = VideoWall(services.stream_uri, services.runner, names)
+            self.wall = VideoWall(services.stream_uri, services.runner, names, settings=services.settings,
+                                  user=self._actor.username, snapshot_dir=services.snapshot_dir,
+                                  audit=services.audit)
             self.camera_list = CameraList([(c.code, c.name) for c in snap.cameras])
             self.camera_list.activated.connect(self.wall.show_camera)
+            self.wall.tour_source = self.camera_list.listed_codes
+            self.wall.notice.connect(lambda text: self.statusBar().showMessage(text, 10_000))
             wall_panel = QSplitter(Qt.Orientation.Horizontal)
             wall_panel.addWidget(self.camera_list)
             wall_panel.addWidget(self.wall)
             wall_panel.setStretchFactor(1, 1)
             wall_panel.setSizes([220, 900])
             self._add_dock("videoWall", self.tr("Video wall"), wall_panel)
+            if services.recording is not None:
+                self.wall.recordRequested.connect(self._on_record_requested)
+                self.wall.camerasChanged.connect(services.recording.set_wall)
+            if services.recording_events is not None:
+                services.recording_events.started.connect(lambda e: self.wall.set_recording(e.code, True))
+                services.recording_events.saved.connect(self._on_recording_saved)
+                services.recording_events.failed.connect(self._on_recording_failed)
+            if services.ptz is not None:
+                self.focus = FocusView(services.ptz, services.stream_uri, services.runner)
+                self.focus.closeRequested.connect(self._on_focus_closed)
+                self.wall.focusRequested.connect(self.open_focus)
+                self._add_dock("focus", self.tr("Focus view"), self.focus)
         else:
             self._add_dock("videoWall", self.tr("Video wall"), PlaceholderPanel(
                 self.tr("Video wall"),
@@ -112,12 +157,16 @@ class MainWindow(QMainWindow):
             self.tr("Arrives with the digital-twin view.")))
         self._add_dock("sitePlan", self.tr("Site plan"), self.plan)
         self._add_dock("overview", self.tr("Community overview"), self.overview)
-        self._add_dock("alarms", self.tr("Alarm queue"), PlaceholderPanel(
-            self.tr("No alarms"),
-            self.tr("Alarms from cameras, video analytics and sensors (falls, crowds, intrusion, "
-                    "smoke, a wearable's heart rate) appear here, highest priority first, with "
-                    "the live picture locked on the place within seconds."),
-            self.tr("Arrives with alarm ingest and dispatch.")))
+        self.alarm_queue: AlarmQueueWidget | None = None
+        if services.alarms is not None:
+            self._add_dock("alarms", self.tr("Alarm queue"), self._build_alarm_queue(services.alarms))
+        else:
+            self._add_dock("alarms", self.tr("Alarm queue"), PlaceholderPanel(
+                self.tr("No alarms"),
+                self.tr("Alarms from cameras, video analytics and sensors (falls, crowds, intrusion, "
+                        "smoke, a wearable's heart rate) appear here, highest priority first, with "
+                        "the live picture locked on the place within seconds."),
+                self.tr("Arrives with alarm ingest and dispatch.")))
         self._add_dock("incident", self.tr("Incident"), PlaceholderPanel(
             self.tr("No incident selected"),
             self.tr("An incident's timeline, the nearest responders by walking time, the "
@@ -164,6 +213,8 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(d["sitePlan"], d["videoWall"])
         self.tabifyDockWidget(d["videoWall"], d["twin"])
         self.tabifyDockWidget(d["twin"], d["cameras"])
+        if "focus" in d:
+            self.tabifyDockWidget(d["videoWall"], d["focus"])
         d["sitePlan"].raise_()
         self.resizeDocks([left, d["sitePlan"], d["alarms"]], [430, 820, 350], Qt.Orientation.Horizontal)
         if "lookup" in d:
@@ -228,6 +279,9 @@ class MainWindow(QMainWindow):
                                   f"Ctrl+{i}", lambda d=dock: self._show_dock(d))
             panels_menu.addAction(action)
         view_menu.addSeparator()
+        if self.wall is not None:
+            view_menu.addAction(self._action("detachWall", self.tr("Video wall on its own window or monitor"),
+                                             "Ctrl+Shift+D", self.detach_wall))
         view_menu.addAction(self._action("fullscreen", self.tr("Full screen"), "F11",
                                          self.toggle_full_screen, checkable=True))
         view_menu.addAction(self._action("fitPlan", self.tr("Fit site plan"), "Ctrl+0", self.plan.fit))
@@ -254,6 +308,35 @@ class MainWindow(QMainWindow):
         wizard, self.wizard = self.wizard, None
         if wizard is not None:
             wizard.deleteLater()
+
+    def detach_wall(self) -> None:
+        """Float the wall; with a second monitor, fill that one (operators run the wall on its own screen)."""
+        dock = self.docks["videoWall"]
+        dock.show()
+        dock.setFloating(True)
+        here = self.screen()
+        other = next((s for s in QGuiApplication.screens() if s is not here), None)
+        area = (other or here).availableGeometry()
+        if other is not None:
+            dock.setGeometry(area)
+        else:
+            dock.resize(area.width() * 2 // 3, area.height() * 2 // 3)
+            dock.move(area.center() - dock.rect().center())
+        dock.raise_()
+
+    def open_focus(self, code: str) -> None:
+        """One camera large on its main stream, with PTZ for domes; the operator's keys go to it."""
+        if self.focus is None or code not in self._cameras:
+            return
+        camera = self._cameras[code]
+        self.focus.show_camera(code, camera.name, camera.is_ptz)
+        self._show_dock(self.docks["focus"])
+        self.focus.setFocus()
+
+    def _on_focus_closed(self) -> None:
+        if self.focus is not None:
+            self.focus.close_camera()
+        self._show_dock(self.docks["videoWall"])
 
     def _show_dock(self, dock: QDockWidget) -> None:
         dock.show()
@@ -288,6 +371,65 @@ class MainWindow(QMainWindow):
     def _on_locate(self, x: float | None, y: float | None, building_id: int | None) -> None:
         self.plan.locate(x, y, building_id)
 
+    def _build_alarm_queue(self, desk: AlarmDesk) -> AlarmQueueWidget:
+        self.alarm_model = AlarmQueueModel(self)
+        desk.bridge.alarmChanged.connect(self.alarm_model.apply)
+        queue = self.alarm_queue = AlarmQueueWidget(self.alarm_model, desk.colours)
+        queue.acknowledgeRequested.connect(lambda i: self._alarm_action(desk.acknowledge, i))
+        queue.takeRequested.connect(lambda i: self._alarm_action(desk.take, i))
+        queue.p1Arrived.connect(self._on_p1)
+        queue.alarmSelected.connect(self._on_alarm_selected)
+        desk.bridge.alarmChanged.connect(self._on_alarm_changed)
+        self._services.runner.submit(desk.open_alarms, on_done=self.alarm_model.extend,
+                                     on_error=lambda exc: self.statusBar().showMessage(
+                                         self.tr("Open alarms could not be loaded: %1").replace("%1", str(exc))))
+        return queue
+
+    def _alarm_action(self, action: Callable[[int], object], alarm_id: int) -> None:
+        self._services.runner.submit(lambda: action(alarm_id), on_error=lambda exc: self.statusBar().showMessage(
+            self.tr("Alarm %1: %2").replace("%1", str(alarm_id)).replace("%2", str(exc)), 10_000))
+
+    def _on_p1(self, alarm) -> None:  # noqa: ANN001 (AlarmView)
+        """A new P1 from a camera takes the focus view at once (the full video lock comes with dispatch)."""
+        if alarm.device_code in self._cameras:
+            self.open_focus(alarm.device_code)
+
+    def _on_alarm_selected(self, alarm) -> None:  # noqa: ANN001 (AlarmView)
+        if alarm is not None and alarm.x is not None:
+            self.plan.locate(alarm.x, alarm.y, alarm.building_id)
+
+    def _on_alarm_changed(self, event) -> None:  # noqa: ANN001 (AlarmChanged)
+        """A camera's own alarm marks its wall tiles red until someone acknowledges it."""
+        alarm = event.alarm
+        if self.wall is not None and alarm.device_code in self._cameras:
+            self.wall.set_alarm(alarm.device_code, alarm.state.value == "new")
+
+    def _on_record_requested(self, code: str, start: bool) -> None:
+        """A manual clip from a tile: its pre-alarm buffer plus the configured post time, or stop now."""
+        recording = self._services.recording
+        if recording is None:
+            return
+        if start:
+            clip = recording.record(code, reason=RecordingReason.MANUAL, user=self._actor)
+            self.wall.set_recording(code, True)
+            events = self._services.recording_events
+            if events is not None:  # a clip that cannot start says so (through the bridge: any thread)
+                clip.add_done_callback(lambda f: f.exception() is not None and events.sink(
+                    RecordingFailed(code, str(f.exception()))))
+        else:
+            recording.stop_recording(code)
+
+    def _on_recording_saved(self, event) -> None:  # noqa: ANN001 (RecordingSaved)
+        self.wall.set_recording(event.code, False)
+        minutes, seconds = divmod(round((event.ended_at - event.started_at).total_seconds()), 60)
+        self.statusBar().showMessage(self.tr("Clip of %1 saved (%2): %3").replace("%1", event.code).replace(
+            "%2", f"{minutes}:{seconds:02d}").replace("%3", str(event.path)), 15_000)
+
+    def _on_recording_failed(self, event) -> None:  # noqa: ANN001 (RecordingFailed)
+        self.wall.set_recording(event.code, False)
+        self.statusBar().showMessage(self.tr("Recording of %1 failed: %2").replace("%1", event.code).replace(
+            "%2", event.message), 30_000)
+
     def _on_camera_health(self, health) -> None:  # noqa: ANN001 (CameraHealth)
         """One camera's health drives the panel, the plan and the status bar alike."""
         self.camera_health.update(health)
@@ -307,4 +449,6 @@ class MainWindow(QMainWindow):
         self.save_layout()
         if self.wall is not None:
             self.wall.close_streams()
+        if self.focus is not None:
+            self.focus.close_camera()
         super().closeEvent(event)

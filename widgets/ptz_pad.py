@@ -62,6 +62,12 @@ class PtzPad(QWidget):
             self._start(key)
         event.accept()
 
+    def release(self) -> None:
+        """Forget a held key (focus went elsewhere mid-hold: its release will never arrive here)."""
+        if self._held is not None:
+            self._held = None
+            self.stopRequested.emit()
+
     def keyReleaseEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         key = _KEYS.get(Qt.Key(event.key()))
         if key is None:

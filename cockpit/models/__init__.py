@@ -13,19 +13,21 @@ from .enums import (
     Gender,
     IncidentState,
     PathNodeKind,
+    RecordingReason,
     ResponderRole,
     ResponderStatus,
     StreamRole,
 )
-from .operations import Alarm, DispatchTask, Incident
+from .operations import Alarm, AlarmSourceRef, DispatchTask, Incident, MaintenanceWindow
+from .recordings import Recording
 from .security import AuditEvent, User
 from .site import Building, Floor, PathEdge, PathNode, Resident, Responder, Site, Unit, Vehicle
 
 __all__ = [
-    "Alarm", "AlarmKind", "AlarmSource", "AlarmState", "AuditEvent", "Base", "Building",
+    "Alarm", "AlarmKind", "AlarmSourceRef", "AlarmSource", "AlarmState", "AuditEvent", "Base", "Building",
     "BuildingKind", "Camera", "CameraProfile", "Device", "DeviceKind", "DeviceStatus",
-    "DispatchState", "DispatchTask", "Floor", "Gender", "Incident", "IncidentState",
-    "PathEdge", "PathNode", "PathNodeKind", "PtzPreset", "Resident", "Responder",
-    "ResponderRole", "ResponderStatus", "Site", "StreamRole", "UTCDateTime", "Unit", "User",
-    "Vehicle", "utcnow",
+    "DispatchState", "DispatchTask", "Floor", "Gender", "Incident", "IncidentState", "MaintenanceWindow",
+    "PathEdge", "PathNode", "PathNodeKind", "PtzPreset", "Recording", "RecordingReason", "Resident",
+    "Responder", "ResponderRole", "ResponderStatus", "Site", "StreamRole", "UTCDateTime", "Unit",
+    "User", "Vehicle", "utcnow",
 ]

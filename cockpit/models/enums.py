@@ -110,3 +110,8 @@ class StreamRole(enum.StrEnum):
 class Gender(enum.StrEnum):
     FEMALE = "F"
     MALE = "M"
+
+
+class RecordingReason(enum.StrEnum):
+    ALARM = "alarm"
+    MANUAL = "manual"

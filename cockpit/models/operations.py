@@ -36,8 +36,49 @@ class Alarm(Base):
         ForeignKey("incidents.id", ondelete="SET NULL"), index=True
     )
     details: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    # Classification as decided at ingest (rules may change later; the queue shows what was decided).
+    category: Mapped[str | None] = mapped_column(String(32))
+    rule_name: Mapped[str | None] = mapped_column(String(64))
+    owner_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))  # who took it
+    # The source's own key (MQTT message id, camera event key): a redelivery finds it and is not stored twice.
+    source_ref: Mapped[str | None] = mapped_column(String(128), index=True)
 
     incident: Mapped[Incident | None] = relationship(back_populates="alarms")
+
+
+class AlarmSourceRef(Base):
+    """The source key of every occurrence merged into an existing alarm (the first one is Alarm.source_ref).
+
+    A redelivered message (MQTT QoS 1 after a crash between commit and acknowledgement) is recognised by
+    its key, so it is never counted twice, however many repeats the alarm has absorbed.
+    """
+
+    __tablename__ = "alarm_source_refs"
+
+    ref: Mapped[str] = mapped_column(String(128), primary_key=True)
+    alarm_id: Mapped[int] = mapped_column(ForeignKey("alarms.id", ondelete="CASCADE"), index=True)
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
+
+
+class MaintenanceWindow(Base):
+    """While a device, building or zone is being worked on, its alarms are stored as suppressed, not shown.
+
+    Exactly one of device_code, building_id, zone is expected (a row with none suppresses nothing);
+    supervisors set these in the UI, so they live in the database rather than in a config file.
+    """
+
+    __tablename__ = "maintenance_windows"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    site_id: Mapped[int] = mapped_column(ForeignKey("sites.id", ondelete="CASCADE"), index=True)
+    device_code: Mapped[str | None] = mapped_column(String(32))
+    building_id: Mapped[int | None] = mapped_column(ForeignKey("buildings.id", ondelete="CASCADE"))
+    zone: Mapped[str | None] = mapped_column(String(64))
+    starts_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    ends_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
+    reason: Mapped[str] = mapped_column(String(256), default="")
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
 
 class Incident(Base):

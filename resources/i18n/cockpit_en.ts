@@ -2,6 +2,151 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AlarmLabels</name>
+    <message>
+        <source>Fall</source>
+        <translation>Fall</translation>
+    </message>
+    <message>
+        <source>Crowd</source>
+        <translation>Crowd</translation>
+    </message>
+    <message>
+        <source>Intrusion</source>
+        <translation>Intrusion</translation>
+    </message>
+    <message>
+        <source>Smoke</source>
+        <translation>Smoke</translation>
+    </message>
+    <message>
+        <source>Heart rate</source>
+        <translation>Heart rate</translation>
+    </message>
+    <message>
+        <source>Emergency button</source>
+        <translation>Emergency button</translation>
+    </message>
+    <message>
+        <source>Motion</source>
+        <translation>Motion</translation>
+    </message>
+    <message>
+        <source>Tampering</source>
+        <translation>Tampering</translation>
+    </message>
+    <message>
+        <source>Line crossing</source>
+        <translation>Line crossing</translation>
+    </message>
+    <message>
+        <source>Door</source>
+        <translation>Door</translation>
+    </message>
+    <message>
+        <source>Gas</source>
+        <translation>Gas</translation>
+    </message>
+    <message>
+        <source>Water leak</source>
+        <translation>Water leak</translation>
+    </message>
+    <message>
+        <source>Device offline</source>
+        <translation>Device offline</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>new</translation>
+    </message>
+    <message>
+        <source>acknowledged</source>
+        <translation>acknowledged</translation>
+    </message>
+    <message>
+        <source>in incident</source>
+        <translation>in incident</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>closed</translation>
+    </message>
+    <message>
+        <source>suppressed</source>
+        <translation>suppressed</translation>
+    </message>
+</context>
+<context>
+    <name>AlarmQueueModel</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <source>Repeats</source>
+        <translation>Repeats</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Owner</translation>
+    </message>
+</context>
+<context>
+    <name>AlarmQueueWidget</name>
+    <message>
+        <source>Open alarms of priority P%1</source>
+        <translation>Open alarms of priority P%1</translation>
+    </message>
+    <message>
+        <source>All types</source>
+        <translation>All types</translation>
+    </message>
+    <message>
+        <source>Building or place…</source>
+        <translation>Building or place…</translation>
+    </message>
+    <message>
+        <source>All but suppressed</source>
+        <translation>All but suppressed</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>%1 of %2 shown</source>
+        <translation>%1 of %2 shown</translation>
+    </message>
+</context>
+<context>
     <name>CameraHealthModel</name>
     <message>
         <source>Camera</source>
@@ -407,6 +552,69 @@
     <message>
         <source>Search failed: %1</source>
         <translation>Search failed: %1</translation>
+    </message>
+</context>
+<context>
+    <name>FocusView</name>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Hold an arrow key to move · +/− zoom · 1–9 go to a preset</source>
+        <translation>Hold an arrow key to move · +/− zoom · 1–9 go to a preset</translation>
+    </message>
+    <message>
+        <source>Pan, tilt, zoom</source>
+        <translation>Pan, tilt, zoom</translation>
+    </message>
+    <message>
+        <source>%1 · fixed camera, no pan, tilt or zoom</source>
+        <translation>%1 · fixed camera, no pan, tilt or zoom</translation>
+    </message>
+    <message>
+        <source>No camera</source>
+        <translation>No camera</translation>
+    </message>
+    <message>
+        <source>Open a camera from the wall or the camera list</source>
+        <translation>Open a camera from the wall or the camera list</translation>
+    </message>
+    <message>
+        <source>No video: %1</source>
+        <translation>No video: %1</translation>
+    </message>
+    <message>
+        <source>Could not stop the camera: %1. It stops by itself within %2 s.</source>
+        <translation>Could not stop the camera: %1. It stops by itself within %2 s.</translation>
+    </message>
+    <message>
+        <source>Could not go to the preset: %1</source>
+        <translation>Could not go to the preset: %1</translation>
+    </message>
+    <message>
+        <source>The camera did not move: %1</source>
+        <translation>The camera did not move: %1</translation>
+    </message>
+    <message>
+        <source>Could not read the presets: %1</source>
+        <translation>Could not read the presets: %1</translation>
+    </message>
+    <message>
+        <source>Saved “%1”.</source>
+        <translation>Saved “%1”.</translation>
+    </message>
+    <message>
+        <source>Could not save the preset: %1</source>
+        <translation>Could not save the preset: %1</translation>
+    </message>
+    <message>
+        <source>Removed “%1”.</source>
+        <translation>Removed “%1”.</translation>
+    </message>
+    <message>
+        <source>Could not remove the preset: %1</source>
+        <translation>Could not remove the preset: %1</translation>
     </message>
 </context>
 <context>
@@ -848,6 +1056,14 @@
         <translation>Sign-in failed.</translation>
     </message>
     <message>
+        <source>Alarm ingest is off: %1</source>
+        <translation>Alarm ingest is off: %1</translation>
+    </message>
+    <message>
+        <source>Recording is off: %1</source>
+        <translation>Recording is off: %1</translation>
+    </message>
+    <message>
         <source>Simulated community running: %1 cameras, sensors and responders</source>
         <translation>Simulated community running: %1 cameras, sensors and responders</translation>
     </message>
@@ -865,6 +1081,10 @@
     <message>
         <source>Video wall</source>
         <translation>Video wall</translation>
+    </message>
+    <message>
+        <source>Focus view</source>
+        <translation>Focus view</translation>
     </message>
     <message>
         <source>Live pictures of %1 cameras in layouts of 1 to 16 tiles, with the focus view and PTZ control. Drag a camera from the plan onto a tile.</source>
@@ -967,6 +1187,10 @@
         <translation>Show %1</translation>
     </message>
     <message>
+        <source>Video wall on its own window or monitor</source>
+        <translation>Video wall on its own window or monitor</translation>
+    </message>
+    <message>
         <source>Full screen</source>
         <translation>Full screen</translation>
     </message>
@@ -989,6 +1213,22 @@
     <message>
         <source>Community Cockpit %1 — command centre for a residential community.</source>
         <translation>Community Cockpit %1 — command centre for a residential community.</translation>
+    </message>
+    <message>
+        <source>Open alarms could not be loaded: %1</source>
+        <translation>Open alarms could not be loaded: %1</translation>
+    </message>
+    <message>
+        <source>Alarm %1: %2</source>
+        <translation>Alarm %1: %2</translation>
+    </message>
+    <message>
+        <source>Clip of %1 saved (%2): %3</source>
+        <translation>Clip of %1 saved (%2): %3</translation>
+    </message>
+    <message>
+        <source>Recording of %1 failed: %2</source>
+        <translation>Recording of %1 failed: %2</translation>
     </message>
 </context>
 <context>
@@ -1095,6 +1335,37 @@
     <message>
         <source>Compass heading: 0° north, 90° east</source>
         <translation>Compass heading: 0° north, 90° east</translation>
+    </message>
+</context>
+<context>
+    <name>PresetPanel</name>
+    <message>
+        <source>Go to</source>
+        <translation>Go to</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>Remove…</translation>
+    </message>
+    <message>
+        <source>Name of this position</source>
+        <translation>Name of this position</translation>
+    </message>
+    <message>
+        <source>Save position</source>
+        <translation>Save position</translation>
+    </message>
+    <message>
+        <source>Presets</source>
+        <translation>Presets</translation>
+    </message>
+    <message>
+        <source>Remove preset</source>
+        <translation>Remove preset</translation>
+    </message>
+    <message>
+        <source>Remove the preset “%1” from the camera?</source>
+        <translation>Remove the preset “%1” from the camera?</translation>
     </message>
 </context>
 <context>
@@ -1443,16 +1714,126 @@
 <context>
     <name>VideoWall</name>
     <message>
-        <source>Drag a camera onto a tile · double-click a tile for full size</source>
-        <translation>Drag a camera onto a tile · double-click a tile for full size</translation>
+        <source>Snapshot of %1 saved: %2</source>
+        <translation>Snapshot of %1 saved: %2</translation>
+    </message>
+    <message>
+        <source>The snapshot of %1 was not saved: %2</source>
+        <translation>The snapshot of %1 was not saved: %2</translation>
+    </message>
+    <message>
+        <source>The saved view cannot be used.</source>
+        <translation>The saved view cannot be used.</translation>
+    </message>
+    <message>
+        <source>Save view</source>
+        <translation>Save view</translation>
+    </message>
+    <message>
+        <source>Name of this view:</source>
+        <translation>Name of this view:</translation>
+    </message>
+    <message>
+        <source>View “%1” saved.</source>
+        <translation>View “%1” saved.</translation>
+    </message>
+    <message>
+        <source>Delete view</source>
+        <translation>Delete view</translation>
+    </message>
+    <message>
+        <source>Delete the saved view “%1”?</source>
+        <translation>Delete the saved view “%1”?</translation>
+    </message>
+    <message>
+        <source>No cameras to tour: the camera list is empty.</source>
+        <translation>No cameras to tour: the camera list is empty.</translation>
+    </message>
+</context>
+<context>
+    <name>WallBar</name>
+    <message>
+        <source>Tiles on the wall</source>
+        <translation>Tiles on the wall</translation>
+    </message>
+    <message>
+        <source>Saved views: a layout with its cameras</source>
+        <translation>Saved views: a layout with its cameras</translation>
+    </message>
+    <message>
+        <source>Save view…</source>
+        <translation>Save view…</translation>
+    </message>
+    <message>
+        <source>Delete view</source>
+        <translation>Delete view</translation>
+    </message>
+    <message>
+        <source>Tour</source>
+        <translation>Tour</translation>
+    </message>
+    <message>
+        <source>Show the cameras listed beside the wall a page at a time</source>
+        <translation>Show the cameras listed beside the wall a page at a time</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Seconds per page of the tour</source>
+        <translation>Seconds per page of the tour</translation>
+    </message>
+    <message>
+        <source>Drag a camera onto a tile · double-click: full size · wheel: zoom · right-click: snapshot, record, focus</source>
+        <translation>Drag a camera onto a tile · double-click: full size · wheel: zoom · right-click: snapshot, record, focus</translation>
     </message>
     <message>
         <source>Layout</source>
         <translation>Layout</translation>
     </message>
     <message>
-        <source>the camera has no stream</source>
-        <translation>the camera has no stream</translation>
+        <source>View</source>
+        <translation>View</translation>
+    </message>
+    <message>
+        <source>(choose a view)</source>
+        <translation>(choose a view)</translation>
+    </message>
+</context>
+<context>
+    <name>WallTile</name>
+    <message>
+        <source>● REC</source>
+        <translation>● REC</translation>
+    </message>
+    <message>
+        <source>Open in focus view</source>
+        <translation>Open in focus view</translation>
+    </message>
+    <message>
+        <source>Save snapshot</source>
+        <translation>Save snapshot</translation>
+    </message>
+    <message>
+        <source>Stop recording</source>
+        <translation>Stop recording</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>Reset zoom</source>
+        <translation>Reset zoom</translation>
+    </message>
+    <message>
+        <source>Full size / back</source>
+        <translation>Full size / back</translation>
+    </message>
+    <message>
+        <source>Remove camera from tile</source>
+        <translation>Remove camera from tile</translation>
     </message>
 </context>
 </TS>

@@ -2,6 +2,151 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AlarmLabels</name>
+    <message>
+        <source>Fall</source>
+        <translation>跌倒</translation>
+    </message>
+    <message>
+        <source>Crowd</source>
+        <translation>人员聚集</translation>
+    </message>
+    <message>
+        <source>Intrusion</source>
+        <translation>入侵</translation>
+    </message>
+    <message>
+        <source>Smoke</source>
+        <translation>烟雾</translation>
+    </message>
+    <message>
+        <source>Heart rate</source>
+        <translation>心率异常</translation>
+    </message>
+    <message>
+        <source>Emergency button</source>
+        <translation>紧急按钮</translation>
+    </message>
+    <message>
+        <source>Motion</source>
+        <translation>移动侦测</translation>
+    </message>
+    <message>
+        <source>Tampering</source>
+        <translation>设备遮挡/破坏</translation>
+    </message>
+    <message>
+        <source>Line crossing</source>
+        <translation>越线</translation>
+    </message>
+    <message>
+        <source>Door</source>
+        <translation>门磁</translation>
+    </message>
+    <message>
+        <source>Gas</source>
+        <translation>燃气泄漏</translation>
+    </message>
+    <message>
+        <source>Water leak</source>
+        <translation>漏水</translation>
+    </message>
+    <message>
+        <source>Device offline</source>
+        <translation>设备离线</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>未处理</translation>
+    </message>
+    <message>
+        <source>acknowledged</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>in incident</source>
+        <translation>已转事件</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <source>suppressed</source>
+        <translation>已屏蔽</translation>
+    </message>
+</context>
+<context>
+    <name>AlarmQueueModel</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 分 %2 秒</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>等待时长</translation>
+    </message>
+    <message>
+        <source>Repeats</source>
+        <translation>重复</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>处理人</translation>
+    </message>
+</context>
+<context>
+    <name>AlarmQueueWidget</name>
+    <message>
+        <source>Open alarms of priority P%1</source>
+        <translation>P%1 级未关闭告警</translation>
+    </message>
+    <message>
+        <source>All types</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <source>Building or place…</source>
+        <translation>楼栋或位置…</translation>
+    </message>
+    <message>
+        <source>All but suppressed</source>
+        <translation>全部（不含已屏蔽）</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>未关闭</translation>
+    </message>
+    <message>
+        <source>%1 of %2 shown</source>
+        <translation>显示 %1 / 共 %2</translation>
+    </message>
+</context>
+<context>
     <name>CameraHealthModel</name>
     <message>
         <source>Camera</source>
@@ -407,6 +552,69 @@
     <message>
         <source>Search failed: %1</source>
         <translation>搜索失败：%1</translation>
+    </message>
+</context>
+<context>
+    <name>FocusView</name>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Hold an arrow key to move · +/− zoom · 1–9 go to a preset</source>
+        <translation>按住方向键转动 · +/− 变焦 · 1–9 转到预置位</translation>
+    </message>
+    <message>
+        <source>Pan, tilt, zoom</source>
+        <translation>云台与变焦</translation>
+    </message>
+    <message>
+        <source>%1 · fixed camera, no pan, tilt or zoom</source>
+        <translation>%1 · 固定摄像机，无云台和变焦</translation>
+    </message>
+    <message>
+        <source>No camera</source>
+        <translation>未选择摄像机</translation>
+    </message>
+    <message>
+        <source>Open a camera from the wall or the camera list</source>
+        <translation>从视频墙或摄像机列表打开摄像机</translation>
+    </message>
+    <message>
+        <source>No video: %1</source>
+        <translation>无视频：%1</translation>
+    </message>
+    <message>
+        <source>Could not stop the camera: %1. It stops by itself within %2 s.</source>
+        <translation>无法停止摄像机：%1。它会在 %2 秒内自行停止。</translation>
+    </message>
+    <message>
+        <source>Could not go to the preset: %1</source>
+        <translation>无法转到预置位：%1</translation>
+    </message>
+    <message>
+        <source>The camera did not move: %1</source>
+        <translation>摄像机未转动：%1</translation>
+    </message>
+    <message>
+        <source>Could not read the presets: %1</source>
+        <translation>无法读取预置位：%1</translation>
+    </message>
+    <message>
+        <source>Saved “%1”.</source>
+        <translation>已保存“%1”。</translation>
+    </message>
+    <message>
+        <source>Could not save the preset: %1</source>
+        <translation>无法保存预置位：%1</translation>
+    </message>
+    <message>
+        <source>Removed “%1”.</source>
+        <translation>已删除“%1”。</translation>
+    </message>
+    <message>
+        <source>Could not remove the preset: %1</source>
+        <translation>无法删除预置位：%1</translation>
     </message>
 </context>
 <context>
@@ -848,6 +1056,14 @@
         <translation>登录失败。</translation>
     </message>
     <message>
+        <source>Alarm ingest is off: %1</source>
+        <translation>告警接入已关闭：%1</translation>
+    </message>
+    <message>
+        <source>Recording is off: %1</source>
+        <translation>录像已关闭：%1</translation>
+    </message>
+    <message>
         <source>Simulated community running: %1 cameras, sensors and responders</source>
         <translation>模拟小区运行中：%1 路摄像机、传感器和处置人员</translation>
     </message>
@@ -865,6 +1081,10 @@
     <message>
         <source>Video wall</source>
         <translation>视频墙</translation>
+    </message>
+    <message>
+        <source>Focus view</source>
+        <translation>聚焦画面</translation>
     </message>
     <message>
         <source>Live pictures of %1 cameras in layouts of 1 to 16 tiles, with the focus view and PTZ control. Drag a camera from the plan onto a tile.</source>
@@ -967,6 +1187,10 @@
         <translation>显示%1</translation>
     </message>
     <message>
+        <source>Video wall on its own window or monitor</source>
+        <translation>视频墙独立窗口或显示器</translation>
+    </message>
+    <message>
         <source>Full screen</source>
         <translation>全屏</translation>
     </message>
@@ -989,6 +1213,22 @@
     <message>
         <source>Community Cockpit %1 — command centre for a residential community.</source>
         <translation>社区数字驾驶舱 %1 — 住宅小区指挥中心。</translation>
+    </message>
+    <message>
+        <source>Open alarms could not be loaded: %1</source>
+        <translation>无法加载未关闭的告警：%1</translation>
+    </message>
+    <message>
+        <source>Alarm %1: %2</source>
+        <translation>告警 %1：%2</translation>
+    </message>
+    <message>
+        <source>Clip of %1 saved (%2): %3</source>
+        <translation>%1 的录像片段已保存（%2）：%3</translation>
+    </message>
+    <message>
+        <source>Recording of %1 failed: %2</source>
+        <translation>%1 录像失败：%2</translation>
     </message>
 </context>
 <context>
@@ -1095,6 +1335,37 @@
     <message>
         <source>Compass heading: 0° north, 90° east</source>
         <translation>方位角：0° 为北，90° 为东</translation>
+    </message>
+</context>
+<context>
+    <name>PresetPanel</name>
+    <message>
+        <source>Go to</source>
+        <translation>转到</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>Name of this position</source>
+        <translation>当前位置名称</translation>
+    </message>
+    <message>
+        <source>Save position</source>
+        <translation>保存位置</translation>
+    </message>
+    <message>
+        <source>Presets</source>
+        <translation>预置位</translation>
+    </message>
+    <message>
+        <source>Remove preset</source>
+        <translation>删除预置位</translation>
+    </message>
+    <message>
+        <source>Remove the preset “%1” from the camera?</source>
+        <translation>从摄像机上删除预置位“%1”？</translation>
     </message>
 </context>
 <context>
@@ -1443,16 +1714,126 @@
 <context>
     <name>VideoWall</name>
     <message>
-        <source>Drag a camera onto a tile · double-click a tile for full size</source>
-        <translation>把摄像机拖到画格上 · 双击画格全屏</translation>
+        <source>Snapshot of %1 saved: %2</source>
+        <translation>%1 的抓图已保存：%2</translation>
+    </message>
+    <message>
+        <source>The snapshot of %1 was not saved: %2</source>
+        <translation>%1 的抓图未保存：%2</translation>
+    </message>
+    <message>
+        <source>The saved view cannot be used.</source>
+        <translation>该保存的视图无法使用。</translation>
+    </message>
+    <message>
+        <source>Save view</source>
+        <translation>保存视图</translation>
+    </message>
+    <message>
+        <source>Name of this view:</source>
+        <translation>视图名称：</translation>
+    </message>
+    <message>
+        <source>View “%1” saved.</source>
+        <translation>视图“%1”已保存。</translation>
+    </message>
+    <message>
+        <source>Delete view</source>
+        <translation>删除视图</translation>
+    </message>
+    <message>
+        <source>Delete the saved view “%1”?</source>
+        <translation>删除已保存的视图“%1”？</translation>
+    </message>
+    <message>
+        <source>No cameras to tour: the camera list is empty.</source>
+        <translation>没有可轮巡的摄像机：摄像机列表为空。</translation>
+    </message>
+</context>
+<context>
+    <name>WallBar</name>
+    <message>
+        <source>Tiles on the wall</source>
+        <translation>视频墙分屏</translation>
+    </message>
+    <message>
+        <source>Saved views: a layout with its cameras</source>
+        <translation>保存的视图：分屏布局及其摄像机</translation>
+    </message>
+    <message>
+        <source>Save view…</source>
+        <translation>保存视图…</translation>
+    </message>
+    <message>
+        <source>Delete view</source>
+        <translation>删除视图</translation>
+    </message>
+    <message>
+        <source>Tour</source>
+        <translation>轮巡</translation>
+    </message>
+    <message>
+        <source>Show the cameras listed beside the wall a page at a time</source>
+        <translation>逐页显示视频墙旁列表中的摄像机</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>Seconds per page of the tour</source>
+        <translation>轮巡每页停留秒数</translation>
+    </message>
+    <message>
+        <source>Drag a camera onto a tile · double-click: full size · wheel: zoom · right-click: snapshot, record, focus</source>
+        <translation>将摄像机拖到分屏 · 双击：全屏 · 滚轮：缩放 · 右键：抓图、录像、聚焦</translation>
     </message>
     <message>
         <source>Layout</source>
         <translation>布局</translation>
     </message>
     <message>
-        <source>the camera has no stream</source>
-        <translation>该摄像机没有码流</translation>
+        <source>View</source>
+        <translation>视图</translation>
+    </message>
+    <message>
+        <source>(choose a view)</source>
+        <translation>（选择视图）</translation>
+    </message>
+</context>
+<context>
+    <name>WallTile</name>
+    <message>
+        <source>● REC</source>
+        <translation>● 录像</translation>
+    </message>
+    <message>
+        <source>Open in focus view</source>
+        <translation>在聚焦画面中打开</translation>
+    </message>
+    <message>
+        <source>Save snapshot</source>
+        <translation>保存抓图</translation>
+    </message>
+    <message>
+        <source>Stop recording</source>
+        <translation>停止录像</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>录像</translation>
+    </message>
+    <message>
+        <source>Reset zoom</source>
+        <translation>重置缩放</translation>
+    </message>
+    <message>
+        <source>Full size / back</source>
+        <translation>全屏 / 还原</translation>
+    </message>
+    <message>
+        <source>Remove camera from tile</source>
+        <translation>从分屏移除摄像机</translation>
     </message>
 </context>
 </TS>

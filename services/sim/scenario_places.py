@@ -9,11 +9,11 @@ from dataclasses import dataclass
 
 from cockpit.models import DeviceKind, PathNodeKind
 from cockpit.site import BuildingShape, SiteSnapshot
+from cockpit.walkways import Point, WalkwayGraph
+from cockpit.walkways import project_onto_segment as _project
 
 from .scenario_data import DeviceFacts, ScenarioData
 from .scenario_schema import Incident, ResidentFilter, Scenario, ScenarioError, Where
-from .walkways import Point, WalkwayGraph
-from .walkways import project_onto_segment as _project
 
 logger = logging.getLogger(__name__)
 

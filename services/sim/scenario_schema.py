@@ -7,7 +7,6 @@ import re
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-import yaml
 from pydantic import (
     BaseModel,
     BeforeValidator,
@@ -16,6 +15,8 @@ from pydantic import (
     ValidationError,
     model_validator,
 )
+
+from cockpit.yaml_files import YamlFileError, compose, dotted, yaml_line
 
 logger = logging.getLogger(__name__)
 
@@ -146,37 +147,14 @@ class Scenario(_Strict):
         return self.period if self.period is not None else max(i.at for i in self.incidents) + 30.0
 
 
-def _line(node: yaml.Node | None, loc: tuple[int | str, ...]) -> int | None:
-    """1-based line of the deepest YAML node that `loc` reaches."""
-    line = None if node is None else node.start_mark.line + 1
-    for part in loc:
-        if isinstance(node, yaml.MappingNode):
-            hit = next(((k, v) for k, v in node.value if k.value == part), None)
-            if hit is None:
-                break
-            node = hit[1]
-        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
-            node = node.value[part]
-        else:
-            break
-        line = node.start_mark.line + 1
-    return line
-
-
-def _where(loc: tuple[int | str, ...]) -> str:
-    out = ""
-    for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out or "(top level)"
-
-
 def parse_scenario(text: str, source: str = "<scenario>") -> Scenario:
     """Validate scenario text; ScenarioError lists every problem as source:line: field: message."""
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        raise ScenarioError(f"{source}: not valid YAML/JSON: {exc}") from exc
+        root, data = compose(text, source)
+    except YamlFileError as exc:
+        problem = exc.problems[0]
+        at = f"{source}:{problem.line}" if problem.line else source
+        raise ScenarioError(f"{at}: not valid YAML/JSON: {problem.message}") from exc
     if not isinstance(data, dict):
         raise ScenarioError(f"{source}: a scenario is a mapping with name and incidents")
     try:
@@ -185,11 +163,11 @@ def parse_scenario(text: str, source: str = "<scenario>") -> Scenario:
         lines = []
         for err in exc.errors():
             loc = tuple(err["loc"])
-            where = f"{source}:{_line(root, loc)}"
+            where = f"{source}:{yaml_line(root, loc)}"
             incident = f" (incident {loc[1] + 1})" if len(loc) > 1 and loc[0] == "incidents" \
                 and isinstance(loc[1], int) else ""
             msg = err["msg"].removeprefix("Value error, ")
-            lines.append(f"{where}: {_where(loc)}{incident}: {msg}")
+            lines.append(f"{where}: {dotted(loc)}{incident}: {msg}")
         raise ScenarioError("\n".join(lines)) from None
 
 

@@ -16,6 +16,7 @@ import aiohttp
 
 import resources
 from cockpit.site import CameraPlacement, SiteSnapshot
+from cockpit.walkways import WalkwayGraph
 
 from .feed import EmbeddedBroker, SensorFeed, SimulatedResponders, SimulatedSensors
 from .model import MAIN, SUB, EventHub, PtzState, SimCamera
@@ -24,7 +25,6 @@ from .scenario import ScenarioRunner
 from .scenario_data import ScenarioData
 from .scenario_schema import load_scenario
 from .video import CameraStreams
-from .walkways import WalkwayGraph
 from .world import SimulatedWorld
 
 logger = logging.getLogger(__name__)

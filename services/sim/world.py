@@ -14,9 +14,9 @@ from functools import partial
 
 from cockpit.geometry import heading_to
 from cockpit.site import SiteSnapshot
+from cockpit.walkways import Point, WalkwayGraph
 
 from .model import Person, Posture, WorldFrame
-from .walkways import Point, WalkwayGraph
 
 logger = logging.getLogger(__name__)
 

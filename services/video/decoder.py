@@ -15,7 +15,7 @@ import numpy as np
 
 from .backoff import Backoff
 from .errors import NoPicture, StreamEnded, describe_error
-from .frames import Frame, FrameSlot
+from .frames import Frame, FrameSlot, PictureConverter
 from .meter import GopMeter, LatenessMeter, RateMeter
 from .source import OpenStream, open_stream, redact
 from .watchdog import WATCH
@@ -57,7 +57,7 @@ class DecoderStats:
     codec: str | None
     gop_frames: int | None  # keyframe interval measured from packet flags
     decode_errors: int
-    cpu_s: float  # CPU time of the decoder thread (demux + decode + BGR conversion)
+    cpu_s: float  # CPU time of the decoder thread (demux + decode + conversion to 32-bit BGRX)
 
 
 class _Lost(Exception):
@@ -279,6 +279,7 @@ class StreamDecoder:
             self._codec = source.codec
         self._gop = GopMeter()
         lateness = LatenessMeter()
+        convert = PictureConverter()
         codec = source.stream.codec_context
         packets = source.container.demux(source.stream)
         played = False
@@ -308,7 +309,7 @@ class StreamDecoder:
                         self._decode_errors += 1
                     frames = []
                 for decoded in frames:
-                    frame = self._publish(decoded, lateness, t0, first=not played)
+                    frame = self._publish(convert(decoded), decoded, lateness, t0, first=not played)
                     played = True
                     if frame.late_s < self.stall_s:
                         last_fresh = frame.decoded_at
@@ -322,9 +323,8 @@ class StreamDecoder:
             raise _Lost(describe_error(exc, elapsed_s=time.monotonic() - last_fresh, timeout_s=self.read_timeout_s),
                         played) from exc
 
-    def _publish(self, decoded: av.VideoFrame, lateness: LatenessMeter, t0: float, first: bool) -> Frame:
-        image = np.ascontiguousarray(decoded.to_ndarray(format="bgr24"))
-        image.flags.writeable = False
+    def _publish(self, image: np.ndarray, decoded: av.VideoFrame, lateness: LatenessMeter, t0: float,
+                 first: bool) -> Frame:
         now, wall = time.monotonic(), time.time()
         pts_s = float(decoded.pts * decoded.time_base) if decoded.pts is not None and decoded.time_base else None
         late = lateness.late_s(now, pts_s)

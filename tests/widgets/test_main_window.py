@@ -149,3 +149,136 @@ def test_with_cameras_the_wall_replaces_its_placeholder(qtbot, demo):
     shown = [window.camera_list.list.item(i) for i in range(window.camera_list.list.count())
              if not window.camera_list.list.item(i).isHidden()]
     assert [item.text().split()[0] for item in shown] == [code]
+    # the tour walks the cameras the filter left in the list
+    assert window.wall.tour_source() == [code]
+    window.camera_list.filter.clear()
+    assert len(window.wall.tour_source()) == len(demo.snapshot.cameras)
+    window.wall.close_streams()
+
+
+def test_the_wall_detaches_to_its_own_window_and_a_snapshot_is_audited(qtbot, demo, tmp_path):
+    from concurrent.futures import Future
+    from dataclasses import replace
+
+    import numpy as np
+    from sqlalchemy import select
+
+    from cockpit.models import AuditEvent
+    from main import _audit
+    from services.video import Frame
+    from widgets.main_window import MainWindow
+
+    def no_stream(code: str, main: bool) -> Future:
+        future: Future = Future()
+        future.set_result(None)
+        return future
+
+    actor = demo.actor("operator")
+    window = MainWindow(replace(demo.services(actor), stream_uri=no_stream, snapshot_dir=tmp_path / "shots",
+                                audit=lambda action, detail: _audit(demo.db, actor, action, detail)))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.actions_by_name["detachWall"].trigger()
+    assert window.docks["videoWall"].isFloating() and window.docks["videoWall"].isVisible()
+    code = demo.snapshot.cameras[0].code
+    window.wall.assign(0, code)
+    image = np.zeros((36, 64, 3), np.uint8)
+    image.flags.writeable = False
+    window.wall.tiles[0].view._frame = Frame(image, 1, 0.0, 1_790_000_000.0)  # as if painted
+    with qtbot.waitSignal(window.wall.notice, timeout=5_000):
+        assert window.wall.snapshot(0)
+    assert window.statusBar().currentMessage().startswith("Snapshot of")
+    with demo.db.session() as s:
+        event = s.scalars(select(AuditEvent).where(AuditEvent.action == "camera.snapshot")).one()
+    assert event.username == "operator" and event.detail["camera"] == code
+    assert list((tmp_path / "shots").glob(f"{code}_*.png"))
+    window.wall.close_streams()
+
+
+def test_focus_from_a_wall_tile_opens_the_focus_view_and_esc_returns_to_the_wall(qtbot, demo):
+    """Wiring only (the focus view itself is tested against real PTZ cameras in test_focus_view.py)."""
+    from concurrent.futures import Future
+    from dataclasses import replace
+
+    from widgets.main_window import MainWindow
+
+    def done(value=None) -> Future:  # noqa: ANN001
+        future: Future = Future()
+        future.set_result(value)
+        return future
+
+    class NoMotor:  # the PTZ controller's shape; nothing here may move
+        def presets(self, code):  # noqa: ANN001, ANN202
+            return done([])
+
+        def __getattr__(self, name):  # noqa: ANN001, ANN202
+            raise AssertionError(f"unexpected PTZ command {name}")
+
+    window = MainWindow(replace(demo.services(demo.actor("operator")), stream_uri=lambda c, m: done(None),
+                                ptz=NoMotor()))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    dome = next(c for c in demo.snapshot.cameras if c.is_ptz)
+    window.wall.assign(0, dome.code)
+    window.wall.tiles[0].menu().actions()[0].trigger()  # "Open in focus view"
+    assert window.focus.code == dome.code and window.focus.is_ptz and window.focus.isVisible()
+    assert window.focus.panel.isVisibleTo(window.focus)
+    qtbot.keyClick(window.focus, Qt.Key.Key_Escape)
+    assert window.focus.code is None and window.wall.isVisible()
+    window.wall.close_streams()
+
+
+def test_an_alarm_from_the_real_ingest_reaches_the_queue_takes_focus_and_is_acknowledged(qtbot, demo):
+    from concurrent.futures import Future
+    from dataclasses import replace
+    from datetime import UTC, datetime
+
+    from cockpit.alarm_rules import Priority, load_rules
+    from cockpit.models import Alarm, AlarmKind, AlarmSource, AlarmState
+    from main import _alarms
+    from services.alarms.inputs import AlarmInput
+    from widgets.main_window import MainWindow
+
+    def done(value=None) -> Future:  # noqa: ANN001
+        future: Future = Future()
+        future.set_result(value)
+        return future
+
+    class NoMotor:
+        def presets(self, code):  # noqa: ANN001, ANN202
+            return done([])
+
+    from cockpit.config import Config
+
+    actor = demo.actor("operator")
+    ingest, desk = _alarms(Config(), demo.db, actor, demo=True)
+    ingest.start()
+    try:
+        window = MainWindow(replace(demo.services(actor), stream_uri=lambda c, m: done(None), ptz=NoMotor(),
+                                    alarms=desk))
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        camera = demo.snapshot.cameras[5].code
+        window.wall.assign(0, camera)
+        smoke = AlarmInput(AlarmKind.SMOKE, AlarmSource.ANALYTICS, datetime.now(UTC), device_code=camera)
+        with qtbot.waitSignal(window.alarm_queue.p1Arrived, timeout=5_000) as p1:
+            assert ingest.submit(smoke).result(5).status == "new"
+        alarm = p1.args[0]
+        assert alarm.priority == 1 and alarm.device_code == camera
+        assert load_rules().style(Priority.P1).colour == desk.colours[1] == alarm.colour
+        assert window.focus.code == camera  # P1 takes the focus view at once
+        assert window.wall.tiles[0].property("alarm")
+        queue = window.alarm_queue
+        queue.select_alarm(alarm.id)
+        queue.table.setFocus()
+        qtbot.keyClick(queue.table, Qt.Key.Key_Space)
+        qtbot.waitUntil(lambda: not window.wall.tiles[0].property("alarm"), timeout=5_000)
+        with demo.db.session() as s:
+            row = s.get(Alarm, alarm.id)
+        assert row.state == AlarmState.ACKNOWLEDGED and row.owner_id == actor.user_id
+        window.wall.close_streams()
+    finally:
+        ingest.stop(drain_s=1.0)

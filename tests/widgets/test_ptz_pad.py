@@ -23,3 +23,20 @@ def test_buttons_and_keys_move_and_stop(qtbot):
     qtbot.keyPress(pad, Qt.Key.Key_Plus)
     qtbot.keyRelease(pad, Qt.Key.Key_Plus)
     assert moves[1:] == [(0.0, 0.8, 0.0), (0.0, 0.0, 0.8)] and len(stops) == 3
+
+
+def test_release_forgets_a_held_key(qtbot):
+    """Focus moved away mid-hold: the key's release goes elsewhere, so the owner releases the pad."""
+    pad = PtzPad()
+    qtbot.addWidget(pad)
+    stops: list[bool] = []
+    moves: list[tuple[float, float, float]] = []
+    pad.stopRequested.connect(lambda: stops.append(True))
+    pad.moveRequested.connect(lambda p, t, z: moves.append((p, t, z)))
+    pad.release()  # nothing held: nothing to stop
+    qtbot.keyPress(pad, Qt.Key.Key_Left)
+    pad.release()
+    assert stops == [True]
+    qtbot.keyRelease(pad, Qt.Key.Key_Left)  # the late release is not a second stop
+    qtbot.keyPress(pad, Qt.Key.Key_Left)  # and the same key moves again
+    assert stops == [True] and len(moves) == 2

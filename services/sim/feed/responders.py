@@ -14,8 +14,8 @@ from typing import Any
 
 from cockpit.models import ResponderRole, ResponderStatus
 from cockpit.site import SiteSnapshot
+from cockpit.walkways import Point, WalkwayGraph
 
-from ..walkways import Point, WalkwayGraph
 from .publisher import SensorFeed
 
 logger = logging.getLogger(__name__)

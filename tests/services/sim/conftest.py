@@ -21,9 +21,9 @@ from sqlalchemy.orm import Session
 from cockpit.db import create_db_engine, upgrade
 from cockpit.demo import DemoSize, ensure_demo
 from cockpit.site import SiteSnapshot, load_snapshot
+from cockpit.walkways import WalkwayGraph
 from services.sim.loop import LoopThread
 from services.sim.scenario_data import ScenarioData, load_scenario_data
-from services.sim.walkways import WalkwayGraph
 from tests.servers import _free_port, stop_process, wait_port
 
 SITE_SEED = 7

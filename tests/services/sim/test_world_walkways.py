@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cockpit.site import PathSegment
-from services.sim.walkways import NoPath, WalkwayGraph
+from cockpit.walkways import NoPath, WalkwayGraph
 
 
 def seg(ax: float, ay: float, bx: float, by: float) -> PathSegment:

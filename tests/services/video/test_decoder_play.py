@@ -30,8 +30,9 @@ def test_plays_the_sub_stream_live(camera: SimCameraHost):
             time.sleep(0.005)
         stats = decoder.stats()
         frame = decoder.latest()
-    assert frame is not None and frame.image.shape == (360, 640, 3) and frame.image.dtype == np.uint8
+    assert frame is not None and frame.image.shape == (360, 640, 4) and frame.image.dtype == np.uint8
     assert frame.image.flags.c_contiguous and not frame.image.flags.writeable
+    assert (frame.image[..., 3] == 255).all() and frame.bgr.shape == (360, 640, 3)  # B, G, R, 255: Qt's RGB32
     assert frame.pts_s is not None and frame.late_s < 0.1
     assert states[:2] == [DecoderState.CONNECTING, DecoderState.PLAYING] and states[-1] == DecoderState.CLOSED
     assert stats.state == DecoderState.PLAYING and stats.codec == "h264"

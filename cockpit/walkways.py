@@ -1,4 +1,4 @@
-"""Walkway graph of a site (undirected, metres) with Dijkstra shortest paths; pure, for sim and dispatch."""
+"""Walkway graph of a site (undirected, metres) with Dijkstra shortest paths; pure, shared by the sim and dispatch."""
 
 from __future__ import annotations
 
@@ -183,16 +183,32 @@ class WalkwayGraph:
         return path
 
     def route(self, start: Point, goal: Point) -> Route:
-        """From any point to any point: step onto the nearest walkway, follow it, step off at the goal."""
-        (sx, sy), (a, b) = self.nearest_point(*start)
-        goal_node = self.nearest_node(*goal)
-        via = min((a, b), key=lambda n: math.dist((sx, sy), self.nodes[n]) + self.distance(n, goal_node))
-        points: list[Point] = [start, (sx, sy)]
-        points += [self.nodes[n] for n in self.shortest_path(via, goal_node)]
-        points.append(goal)
-        cleaned: list[Point] = [points[0]]
-        for p in points[1:]:
+        """From any point to any point: a straight step onto the nearest walkway point, the shortest
+        walk along the walkways, a straight step off to the goal. NoPath if the two walkways are unconnected.
+
+        Distances are searched from the goal's side, so ranking many starts against one goal (dispatch)
+        reuses the same two cached shortest-path trees.
+        """
+        s, (a, b) = self.nearest_point(*start)
+        g, (c, d) = self.nearest_point(*goal)
+        best = (math.dist(s, g), -1, -1) if {a, b} == {c, d} else (math.inf, -1, -1)  # same walkway
+        for to in (c, d):
+            dist_to = self.tree(to)[0]
+            for via in (a, b):
+                length = math.dist(s, self.nodes[via]) + dist_to[via] + math.dist(self.nodes[to], g)
+                if length < best[0]:
+                    best = (length, via, to)
+        if math.isinf(best[0]):
+            raise NoPath(f"no walkway from {start} to {goal}")
+        _, via, to = best
+        middle = [] if via < 0 else [self.nodes[n] for n in reversed(self.shortest_path(to, via))]
+        cleaned: list[Point] = [start]
+        for p in [s, *middle, g]:
             if math.dist(p, cleaned[-1]) > 1e-6:
                 cleaned.append(p)
+        if len(cleaned) > 1 and math.dist(cleaned[-1], goal) <= 1e-6:
+            cleaned[-1] = goal  # the goal lies on the walkway: end exactly there
+        elif cleaned[-1] != goal:
+            cleaned.append(goal)
         length = sum(math.dist(p, q) for p, q in itertools.pairwise(cleaned))
         return Route(tuple(cleaned), length)
