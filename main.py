@@ -337,12 +337,15 @@ def _run_signed_in(args, paths, config, app, db, runner, snapshot) -> int:  # no
     cameras, bridge, demo_discovery = _camera_service(config, db, camera_sinks)
 
     # 4b. recording: pre-alarm buffers for the cameras the coordinator picks, clips on demand
-    recorder, recording, recording_bridge = _recording(config, paths, db, cameras, demo=args.demo)
+    recorder, recording, recording_bridge = _recording(config, paths, db, cameras, snapshot, demo=args.demo)
     camera_sinks.append(recording.on_camera_event)
 
     # 4c. alarms: camera events (and the sensor feed over MQTT when configured) become stored alarms
-    ingest, alarm_desk = _alarms(config, db, actor, demo=args.demo)
+    ingest, alarm_desk = _alarms(config, db, actor, demo=args.demo, also=recording.on_alarm)
     camera_sinks.append(ingest.camera_sink)
+
+    # 4d. dispatch: incidents, responders over the feed, escalation; its alarm changes go to the queue too
+    dispatch, dispatch_desk = _dispatch(config, db, snapshot, actor, ingest, alarm_desk)
 
     # 5. the window; closing it saves the layout
     settings = QSettings(str(paths.config_dir / "ui.ini"), QSettings.Format.IniFormat)
@@ -360,15 +363,19 @@ def _run_signed_in(args, paths, config, app, db, runner, snapshot) -> int:  # no
         recording=recording,
         recording_events=recording_bridge,
         alarms=alarm_desk,
+        dispatch=dispatch_desk,
         commissioning=_wizard_context(config, paths, cameras, runner, snapshot, actor, demo_discovery),
     ))
     window.ready.connect(lambda: runner.submit(ingest.start, on_error=lambda exc: window.statusBar().showMessage(
         QCoreApplication.translate("Main", "Alarm ingest is off: %1").replace("%1", str(exc)), 30_000)))
+    window.ready.connect(lambda: runner.submit(dispatch.start, on_error=lambda exc: window.statusBar().showMessage(
+        QCoreApplication.translate("Main", "Dispatch: %1").replace("%1", str(exc)), 30_000)))
     window.ready.connect(lambda: runner.submit(recorder.start, on_error=lambda exc: window.statusBar().showMessage(
         QCoreApplication.translate("Main", "Recording is off: %1").replace("%1", str(exc)), 30_000)))
     simulator = None
     if args.demo and not args.no_sim:
-        simulator = _demo_simulator(paths, db, snapshot, runner, window, cameras, demo_discovery)
+        simulator = _demo_simulator(paths, db, snapshot, runner, window, cameras, demo_discovery, ingest,
+                                    dispatch)
     else:  # real cameras: their workers start once the window is up
         window.ready.connect(lambda: runner.submit(cameras.start))
     if args.exit_when_ready:
@@ -385,6 +392,7 @@ def _run_signed_in(args, paths, config, app, db, runner, snapshot) -> int:  # no
         return app.exec()
     finally:  # reverse order: recorder (saves running clips), cameras, the devices they talk to, the window
         cameras.stop(timeout_s=2.0)  # no more camera events
+        dispatch.stop(timeout_s=3.0)  # queued work done, positions stored, off the broker
         ingest.stop(drain_s=2.0)  # what was received is committed
         recorder.stop(timeout_s=5.0)  # workers are told at once; daemon threads, so a hung one cannot hold exit
         if simulator is not None:
@@ -420,9 +428,10 @@ def _camera_service(config, db, sinks: list):  # noqa: ANN001,ANN202
     return cameras, bridge, []
 
 
-def _alarms(config, db, actor, *, demo: bool):  # noqa: ANN001,ANN202
-    """The ingest service and the queue's operations. The demo's embedded broker speaks MQTT 3.1.1 only,
-    so the demo ingests camera events (ONVIF) and leaves the sensor feed to a configured broker."""
+def _alarms(config, db, actor, *, demo: bool, also=None):  # noqa: ANN001,ANN202
+    """The ingest service and the queue's operations. With mqtt_host "embedded" (the default) the demo's broker is
+    the simulator's own, known only once it runs: `_demo_simulator` joins it (MQTT 3.1.1, amqtt has no MQTT 5).
+    A configured broker is used as given, in the demo too (`--demo --no-sim` against Mosquitto: bench alarms)."""
     from cockpit.alarm_rules import Priority, load_rules
     from services.alarms.operations import AlarmOperations
     from services.alarms.service import AlarmIngestService, IngestSettings
@@ -432,8 +441,14 @@ def _alarms(config, db, actor, *, demo: bool):  # noqa: ANN001,ANN202
 
     bridge = AlarmBridge()
     rules = load_rules(config.alarms.rules) if config.alarms.rules else load_rules()
-    broker = None if demo else config.alarms.broker(None)
-    ingest = AlarmIngestService(db, bridge.sink, IngestSettings.from_config(config.alarms), rules=rules, mqtt=broker)
+    broker = config.alarms.broker(None)  # None for "embedded" and "off"
+
+    def sink(event: object) -> None:  # the writer thread, after the commit: keep it short
+        bridge.sink(event)
+        if also is not None:
+            also(event)
+
+    ingest = AlarmIngestService(db, sink, IngestSettings.from_config(config.alarms), rules=rules, mqtt=broker)
     operations = AlarmOperations(db, rules, bridge.sink)
 
     def current() -> list:
@@ -442,11 +457,13 @@ def _alarms(config, db, actor, *, demo: bool):  # noqa: ANN001,ANN202
 
     desk = AlarmDesk(bridge=bridge, acknowledge=partial(operations.acknowledge, actor=actor),
                      take=partial(operations.take, actor=actor), open_alarms=current,
-                     colours={int(p): rules.style(p).colour for p in Priority})
+                     colours={int(p): rules.style(p).colour for p in Priority},
+                     record_lock=partial(operations.record_lock, actor=actor),
+                     lock_priority=config.alarms.lock_priority)
     return ingest, desk
 
 
-def _recording(config, paths, db, cameras, *, demo: bool):  # noqa: ANN001,ANN202
+def _recording(config, paths, db, cameras, snapshot, *, demo: bool):  # noqa: ANN001,ANN202
     from services.recording import RecorderService
     from services.recording.coordinator import RecordingCoordinator
     from widgets.recording_bridge import RecordingBridge
@@ -455,7 +472,8 @@ def _recording(config, paths, db, cameras, *, demo: bool):  # noqa: ANN001,ANN20
     recorder = RecorderService.from_config(db, config.recording, paths.data_dir, bridge.sink)
     coordinator = RecordingCoordinator(recorder, lambda code, main: cameras.stream_uri(code, main=main),
                                        mode=config.recording.buffer_mode(demo=demo),
-                                       main=config.recording.profile == "main")
+                                       main=config.recording.profile == "main",
+                                       cameras=[c.code for c in snapshot.cameras])
     return recorder, coordinator, bridge
 
 
@@ -473,9 +491,25 @@ def _wizard_context(config, paths, cameras, runner, snapshot, actor, demo_discov
                          known_addresses=cameras.known_addresses)
 
 
-def _demo_simulator(paths, db, snapshot, runner, window, cameras, demo_discovery):  # noqa: ANN001,ANN202
+def _dispatch(config, db, snapshot, actor, ingest, alarm_desk):  # noqa: ANN001,ANN202
+    """The dispatch service and the incident panel's desk. A real site's responders report on the alarms' broker
+    (MQTT 5); the demo's on the simulator's own, which `_demo_simulator` joins once it runs (MQTT 3.1.1)."""
+    from services.dispatch import DispatchService, DispatchSettings
+    from widgets.dispatch_bridge import DispatchBridge
+    from widgets.dispatch_desk import DispatchDesk
+
+    bridge = DispatchBridge()
+    settings = DispatchSettings.from_config(config.dispatch, config.workstation)
+    service = DispatchService(db, snapshot, bridge.sink, settings,
+                              mqtt=config.alarms.broker(None), rules=ingest.rules, alarm_sink=alarm_desk.bridge.sink)
+    return service, DispatchDesk(service=service, actor=actor, bridge=bridge)
+
+
+def _demo_simulator(paths, db, snapshot, runner, window, cameras, demo_discovery, ingest,  # noqa: ANN001,ANN202
+                    dispatch=None):  # noqa: ANN001
     """The simulated community's devices, started once the window is up so start-up stays fast; then the
-    camera service connects to them like to any real camera."""
+    camera service connects to them like to any real camera, and the alarm ingest subscribes to the
+    sensor feed on the simulator's own broker (amqtt: MQTT 3.1.1)."""
     from PySide6.QtCore import QCoreApplication
 
     from services.sim.process import SimulatorProcess, record_cameras
@@ -491,6 +525,18 @@ def _demo_simulator(paths, db, snapshot, runner, window, cameras, demo_discovery
             host, _, port = address.rpartition(":")
             demo_discovery.append((host, int(port)))
         cameras.start()
+        broker = next((a.mqtt for a in announced if a.mqtt), None)
+        if broker:
+            host, _, port = broker.rpartition(":")
+            try:
+                ingest.connect_mqtt(host, int(port), v5=False)
+            except Exception as exc:  # noqa: BLE001 - cameras still work; say why sensors do not
+                logger.warning("the alarm ingest could not join the simulator's broker %s: %s", broker, exc)
+            if dispatch is not None:  # the simulated responders answer dispatch on the same broker
+                try:
+                    dispatch.connect_mqtt(host, int(port), v5=False)
+                except Exception as exc:  # noqa: BLE001
+                    logger.warning("dispatch could not join the simulator's broker %s: %s", broker, exc)
         return announced
 
     def started(announced) -> None:  # noqa: ANN001

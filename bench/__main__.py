@@ -6,7 +6,8 @@ import importlib
 import sys
 
 BENCHMARKS = {"startup": "bench.startup", "sim": "bench.sim", "sim_video": "bench.sim_video",
-              "cameras": "bench.cameras", "wall": "bench.wall"}
+              "cameras": "bench.cameras", "wall": "bench.wall", "alarms": "bench.alarms",
+              "lock": "bench.lock"}
 
 
 def main() -> int:

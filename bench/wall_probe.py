@@ -30,8 +30,9 @@ ROOT = Path(__file__).resolve().parents[1]
 class SimProcess:
     """`python -m bench.wall_sim` as a child; `command()` is thread-safe (one request at a time)."""
 
-    def __init__(self, cameras: int) -> None:
-        self.proc = subprocess.Popen([sys.executable, "-m", "bench.wall_sim", "--cameras", str(cameras)], cwd=ROOT,
+    def __init__(self, cameras: int, db: str | None = None) -> None:
+        extra = ["--db", db] if db else []
+        self.proc = subprocess.Popen([sys.executable, "-m", "bench.wall_sim", "--cameras", str(cameras), *extra], cwd=ROOT,
                                      stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, bufsize=1)
         self.cameras: list[dict] = []
         self._lock = threading.Lock()

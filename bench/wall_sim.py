@@ -54,7 +54,7 @@ async def _restart(sim: Simulator, codes: list[str], down_s: float) -> dict:
 
 
 async def run(args: argparse.Namespace) -> int:
-    ns = argparse.Namespace(db=None, seed=args.seed, buildings=40)
+    ns = argparse.Namespace(db=args.db, seed=args.seed, buildings=40)
     with tempfile.TemporaryDirectory(prefix="cockpit-wall-sim-") as tmp:
         site, data = await asyncio.to_thread(load_site, ns, Path(tmp))
         sim = Simulator(site, SimulatorOptions(cameras=args.cameras, seed=args.seed, scenario=None, feed=False,
@@ -91,6 +91,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--cameras", type=int, default=16)
     p.add_argument("--seed", type=int, default=20261124)
     p.add_argument("--population", type=int, default=150)
+    p.add_argument("--db", help="the site from this database (default: a fresh demo of 40 buildings)")
     args = p.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, stream=sys.stderr,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")

@@ -37,6 +37,8 @@ class AlarmView:
     repeat_count: int = 1  # duplicates merged into this alarm
     owner: str | None = None  # user name of the operator who took it
     incident_id: int | None = None
+    video_locked_at: datetime | None = None  # first live frame of the place painted (the 10-second lock)
+    lock_camera: str | None = None
 
     def category_title(self, language: str) -> str:
         return self.category_zh_CN if language.startswith("zh") else self.category_en

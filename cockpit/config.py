@@ -127,6 +127,9 @@ class AlarmsConfig(_Section):
     receive_maximum: int = Field(
         1000, ge=1, le=65535, description="MQTT messages in flight to the ingest (not yet committed) at once")
     rules: Path | None = Field(None, description="alarm rule file; empty means resources/alarm_rules.yaml")
+    lock_priority: int = Field(
+        2, ge=0, le=4, description="alarms of this priority or more urgent (1 = P1) bring their cameras to the "
+                                   "focus view and the wall by themselves; 0 turns the automatic video lock off")
 
     @field_validator("rules", mode="before")
     @classmethod
@@ -146,6 +149,30 @@ class AlarmsConfig(_Section):
         return self.mqtt_host, self.mqtt_port
 
 
+class WalkingSpeeds(_Section):
+    """Metres per second along the walkways, per responder role (conservative: a late promise is worse)."""
+
+    security_guard: float = Field(1.4, gt=0.2, le=6.0, description="m/s")
+    medic: float = Field(1.6, gt=0.2, le=6.0, description="m/s")
+    property_staff: float = Field(1.2, gt=0.2, le=6.0, description="m/s")
+    grid_worker: float = Field(1.2, gt=0.2, le=6.0, description="m/s")
+
+
+class DispatchConfig(_Section):
+    """Dispatch (services/dispatch, docs/DISPATCH.md): ETAs, the SLA targets and the escalation rules."""
+
+    speeds_mps: WalkingSpeeds = WalkingSpeeds()
+    accept_within_s: float = Field(
+        60.0, ge=1, le=900, description="a responder who has not accepted by then is stood down for the next one")
+    arrival_target_s: float = Field(600.0, ge=10, le=7200, description="the arrival promise, from the first alarm")
+    lock_target_s: float = Field(10.0, ge=1, le=600, description="the video-lock promise, from the first alarm")
+    auto_assign: bool = Field(
+        True, description="send the next responder by itself when one declines or does not accept (else only say so)")
+    escalate_every_s: float = Field(1.0, ge=0.1, le=60, description="how often the escalation rules are evaluated")
+    position_write_s: float = Field(
+        5.0, ge=0, le=600, description="a walking responder's position is stored at most this often (0: every report)")
+
+
 class Config(_Section):
     database: DatabaseConfig = DatabaseConfig()
     ui: UiConfig = UiConfig()
@@ -154,6 +181,7 @@ class Config(_Section):
     cameras: CamerasConfig = CamerasConfig()
     recording: RecordingConfig = RecordingConfig()
     alarms: AlarmsConfig = AlarmsConfig()
+    dispatch: DispatchConfig = DispatchConfig()
     workstation: str | None = Field(None, description="name in the audit trail; default host name")
 
 

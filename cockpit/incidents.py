@@ -112,6 +112,7 @@ class IncidentDesk:
             title=(title or "").strip()[:128] or f"{lead.kind.value}" + (f" · {building.name}" if building else ""),
             state=IS.OPEN, owner_id=self._actor.user_id, x=placed.x, y=placed.y,
             first_alarm_at=min(a.received_at for a in alarms), opened_at=self._now,
+            video_locked_at=min((a.video_locked_at for a in alarms if a.video_locked_at is not None), default=None),
         )
         self._session.add(incident)
         for alarm in alarms:

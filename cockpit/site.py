@@ -22,6 +22,7 @@ from .models import (
     PathEdge,
     PathNode,
     PathNodeKind,
+    PtzPreset,
     Resident,
     Responder,
     ResponderRole,
@@ -65,6 +66,17 @@ class CameraPlacement:
     is_ptz: bool
     status: DeviceStatus
     tilt_deg: float = -15.0  # negative looks down
+
+
+@dataclass(frozen=True)
+class PresetPoint:
+    """A PTZ preset an installer pinned to a spot on the site (for the video lock)."""
+
+    camera_code: str
+    token: str
+    name: str
+    target_x: float
+    target_y: float
 
 
 @dataclass(frozen=True)
@@ -142,6 +154,7 @@ class SiteSnapshot:
     sensors: tuple[DevicePoint, ...]
     responders: tuple[ResponderPoint, ...]
     stats: SiteStats
+    presets: tuple[PresetPoint, ...] = ()
 
 
 def _stats(session: Session, site_id: int, year: int) -> SiteStats:
@@ -234,6 +247,15 @@ def load_snapshot(session: Session, site_code: str | None = None, now: datetime 
             .where(Device.site_id == site.id).order_by(Device.code)
         )
     )
+    presets = tuple(
+        PresetPoint(d.code, p.token, p.name, p.target_x, p.target_y)
+        for d, p in session.execute(
+            select(Device, PtzPreset).join(Camera, Camera.device_id == Device.id)
+            .join(PtzPreset, PtzPreset.camera_id == Camera.id)
+            .where(Device.site_id == site.id, PtzPreset.target_x.is_not(None), PtzPreset.target_y.is_not(None))
+            .order_by(Device.code, PtzPreset.token)
+        )
+    )
     sensors = tuple(
         DevicePoint(d.id, d.kind, d.code, d.name, d.x, d.y, d.z, d.status, d.building_id)
         for d in session.scalars(
@@ -248,5 +270,5 @@ def load_snapshot(session: Session, site_code: str | None = None, now: datetime 
         site_id=site.id, code=site.code, name=site.name, width_m=site.width_m, depth_m=site.depth_m,
         boundary=tuple((float(x), float(y)) for x, y in site.boundary),
         buildings=buildings, paths=paths, landmarks=landmarks, cameras=cameras,
-        sensors=sensors, responders=responders, stats=_stats(session, site.id, year),
+        sensors=sensors, responders=responders, stats=_stats(session, site.id, year), presets=presets,
     )

@@ -6,7 +6,8 @@ from PySide6.QtGui import QImage
 
 from tools.screenshots import SIZE, capture_all
 
-VIEWS = ("login", "cockpit", "lookup", "coverage", "shortcuts", "cameras", "wall", "wall_tools", "focus", "alarms",  # operator
+VIEWS = ("login", "cockpit", "lookup", "coverage", "shortcuts", "cameras", "wall", "wall_tools", "focus", "alarms",
+         "incident",  # operator
          "wizard_find", "wizard_login", "wizard_streams", "wizard_ptz", "wizard_place", "wizard_summary")  # installer
 
 

@@ -25,6 +25,7 @@ SIZE = (1920, 1080)
 
 
 TOURS = ("operator", "installer")
+SHORT_TOURS = ("incident",)  # a part of a tour on its own, for a quick look (not in the default set)
 
 
 def capture_all(out: Path, languages: list[str], timeout_s: float = 180,
@@ -48,7 +49,7 @@ class _Driver:
     def __init__(self, out: Path, lang: str, tour: str = "operator") -> None:
         from PySide6.QtCore import QTimer
 
-        self.out, self.lang, self.user = out, lang, tour
+        self.out, self.lang, self.user = out, lang, "operator" if tour in SHORT_TOURS else tour
         self.window = None
         self.wizard = None
         self.waited = 0
@@ -58,7 +59,11 @@ class _Driver:
                           self._heatmap, self._shot_heatmap, self._shortcuts, self._shot_shortcuts,
                           self._cameras_online, self._show_cameras, self._shot_cameras, self._fill_wall,
                           self._shot_wall, self._wall_tools, self._shot_wall_tools, self._open_focus,
-                          self._shot_focus, self._alarms_arrived, self._done]
+                          self._shot_focus, self._alarms_arrived, self._shot_alarms, self._open_incident, self._assign_nearest,
+                          self._incident_walking, self._shot_incident, self._done]
+        elif tour == "incident":
+            self.steps = [self._sign_in, self._place_window, self._p1_arrived, self._open_incident,
+                          self._assign_nearest, self._incident_walking, self._shot_incident, self._done]
         else:
             self.steps = [self._sign_in, self._place_window, self._cameras_online, self._open_wizard,
                           self._shot_found, self._log_in_camera, self._shot_login, self._shot_streams,
@@ -248,15 +253,74 @@ class _Driver:
         return True
 
     def _alarms_arrived(self) -> bool:
-        """Once the scenario's first incidents reached the queue as alarms (or 90 s have passed)."""
+        """Once the scenario's smoke (a sensor on the simulator's MQTT broker, P1) reached the queue beside
+        the camera alarms (or 150 s have passed)."""
         model = self.window.alarm_model
         self.waited += 1
-        if model.rowCount() < 2 and self.waited < 600:
+        p1 = any(model.alarm_at(row).priority == 1 for row in range(model.rowCount()))
+        if not p1 and self.waited < 1000:
             return False
-        self.window._show_dock(self.window.docks["videoWall"])
-        if model.rowCount():
-            self.window.alarm_queue.select_alarm(model.alarm_at(0).id)
+        if model.rowCount():  # as the operator does: the most urgent alarm selected → its live picture
+            alarms = [model.alarm_at(row) for row in range(model.rowCount())]
+            self.window.alarm_queue.select_alarm(min(alarms, key=lambda a: (a.priority, a.received_at)).id)
+        self.waited = 0
+        return True
+
+    def _shot_alarms(self) -> bool:
+        """Once the selected alarm's camera paints in the focus view (the video lock), or 30 s have passed."""
+        self.waited += 1
+        focus = self.window.focus
+        if focus is not None and focus.video.current_frame() is None and self.waited < 200:
+            return False
+        if self.waited < 14:  # a couple of seconds of live picture
+            return False
         self._shot("alarms")
+        return True
+
+    # -- an incident: opened from the P1, the nearest responder sent, walking on the plan ---------------
+
+    def _p1_arrived(self) -> bool:
+        model = self.window.alarm_model
+        self.waited += 1
+        return any(model.alarm_at(row).priority == 1 for row in range(model.rowCount())) or self.waited > 1000
+
+    def _open_incident(self) -> bool:
+        """As the operator does: select the most urgent alarm that has a place, press I."""
+        model = self.window.alarm_model
+        placed = [model.alarm_at(row) for row in range(model.rowCount()) if model.alarm_at(row).x is not None]
+        if not placed:
+            return False
+        alarm = min(placed, key=lambda a: (a.priority, a.received_at))
+        self.window.alarm_queue.select_alarm(alarm.id)
+        self.window.actions_by_name["openIncident"].trigger()
+        self.waited = 0
+        return True
+
+    def _assign_nearest(self) -> bool:
+        panel = self.window.incident_panel
+        if panel.current() is None or panel.proposals.rowCount() == 0:
+            return False
+        panel.proposals.cellWidget(0, 4).click()  # the fastest responder's Assign
+        return True
+
+    def _incident_walking(self) -> bool:
+        """Once the responder walks (en route: the plan shows them moving), or 60 s have passed."""
+        panel = self.window.incident_panel
+        self.waited += 1
+        walking = panel.current() is not None and any(
+            d.state.value in ("en_route", "on_site") for d in panel.current().dispatches)
+        if not walking and self.waited < 400:
+            return False
+        self.window._show_dock(self.window.docks["sitePlan"], keyboard=False)
+        self.window.plan.fit()
+        self.waited = 0
+        return True
+
+    def _shot_incident(self) -> bool:
+        self.waited += 1
+        if self.waited < 20:  # three seconds more of walking
+            return False
+        self._shot("incident")
         return True
 
     # -- the installer's commissioning wizard ---------------------------------------------
@@ -374,7 +438,7 @@ def cli() -> int:
     parser = argparse.ArgumentParser(prog="python -m tools.screenshots")
     parser.add_argument("--out", type=Path, default=Path("docs/screenshots"))
     parser.add_argument("--lang", nargs="+", default=["en", "zh_CN"])
-    parser.add_argument("--tour", nargs="+", choices=TOURS, default=list(TOURS))
+    parser.add_argument("--tour", nargs="+", choices=TOURS + SHORT_TOURS, default=list(TOURS))
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:

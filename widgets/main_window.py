@@ -8,6 +8,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
@@ -31,8 +32,10 @@ from .camera_health import CameraHealthModel, CameraHealthWidget
 from .camera_list import CameraList
 from .commissioning.draft import WizardContext
 from .commissioning.wizard import CommissioningWizard
+from .dispatch_desk import DispatchDesk
 from .focus_view import FocusView
 from .help_dialog import ShortcutsDialog
+from .incident_panel import IncidentPanel
 from .lookup import LookupWidget
 from .overview import OverviewWidget
 from .placeholder import PlaceholderPanel
@@ -40,6 +43,7 @@ from .recording_bridge import RecordingBridge
 from .ptz_control import PtzController
 from .site_plan import SitePlanWidget
 from .status_bar import CockpitStatusBar
+from .video_lock import VideoLockController
 from .video_wall import Audit, StreamUri, VideoWall
 from .worker import TaskRunner
 
@@ -57,6 +61,8 @@ class AlarmDesk:
     take: Callable[[int], object]
     open_alarms: Callable[[], list]  # AlarmViews still being handled, for start-up
     colours: dict[int, str]  # priority -> colour from the rules file
+    record_lock: Callable[[int, str, datetime], object] | None = None  # stores a video lock (alarm, camera, at)
+    lock_priority: int = 2  # alarms this urgent (P1…) take the focus view and wall by themselves
 
 
 @dataclass(frozen=True)
@@ -81,6 +87,7 @@ class WindowServices:
     recording: RecordingCoordinator | None = None  # manual clips, and which cameras keep a pre-alarm buffer
     recording_events: RecordingBridge | None = None
     alarms: AlarmDesk | None = None
+    dispatch: DispatchDesk | None = None  # incidents, responders, escalation (the dispatch service)
 
 
 class MainWindow(QMainWindow):
@@ -158,6 +165,8 @@ class MainWindow(QMainWindow):
         self._add_dock("sitePlan", self.tr("Site plan"), self.plan)
         self._add_dock("overview", self.tr("Community overview"), self.overview)
         self.alarm_queue: AlarmQueueWidget | None = None
+        self.video_lock: VideoLockController | None = None  # with an alarm queue and a wall
+        self._selected_alarm: int | None = None
         if services.alarms is not None:
             self._add_dock("alarms", self.tr("Alarm queue"), self._build_alarm_queue(services.alarms))
         else:
@@ -167,11 +176,15 @@ class MainWindow(QMainWindow):
                         "smoke, a wearable's heart rate) appear here, highest priority first, with "
                         "the live picture locked on the place within seconds."),
                 self.tr("Arrives with alarm ingest and dispatch.")))
-        self._add_dock("incident", self.tr("Incident"), PlaceholderPanel(
-            self.tr("No incident selected"),
-            self.tr("An incident's timeline, the nearest responders by walking time, the "
-                    "10-minute arrival countdown and the checklist for its type."),
-            self.tr("Open an incident from the alarm queue.")))
+        self.incident_panel: IncidentPanel | None = None
+        if services.dispatch is not None:
+            self._add_dock("incident", self.tr("Incident"), self._build_incident_panel(services.dispatch))
+        else:
+            self._add_dock("incident", self.tr("Incident"), PlaceholderPanel(
+                self.tr("No incident selected"),
+                self.tr("An incident's timeline, the nearest responders by walking time, the "
+                        "10-minute arrival countdown and the checklist for its type."),
+                self.tr("Open an incident from the alarm queue.")))
         if self.lookup is not None:
             self._add_dock("lookup", self.tr("Lookup"), self.lookup)
         self.camera_health = CameraHealthModel(((c.code, c.name) for c in snap.cameras), self)
@@ -180,6 +193,9 @@ class MainWindow(QMainWindow):
         self.status = CockpitStatusBar(self._actor, services.db_health, services.db_name, services.runner)
         self.setStatusBar(self.status)
         self.status.set_camera_counts(*self.camera_health.counts())
+        if self.incident_panel is not None:  # supervisor alerts: permanent, a status message never hides them
+            self.status.addPermanentWidget(self.incident_panel.alert_badge)
+            self.incident_panel.alert_badge.set_count(self.incident_panel.alert_badge.count)
         if services.camera_events is not None:
             services.camera_events.stateChanged.connect(self._on_camera_health)
 
@@ -271,6 +287,11 @@ class MainWindow(QMainWindow):
         if self._commissioning_allowed():
             file_menu.addAction(self._action("commission", self.tr("Add or commission a camera…"), "Ctrl+Shift+A",
                                              self.open_commissioning))
+        if self.incident_panel is not None:
+            file_menu.addAction(self._action("openIncident", self.tr("Open an incident from the selected alarm"), "I",
+                                             self.open_incident))
+            file_menu.addAction(self._action("addToIncident", self.tr("Add the selected alarm to the incident shown"),
+                                             "Shift+I", self.add_to_incident))
         file_menu.addSeparator()
         file_menu.addAction(self._action("quit", self.tr("Quit"), "Ctrl+Q", self.close))
 
@@ -324,24 +345,25 @@ class MainWindow(QMainWindow):
             dock.move(area.center() - dock.rect().center())
         dock.raise_()
 
-    def open_focus(self, code: str) -> None:
-        """One camera large on its main stream, with PTZ for domes; the operator's keys go to it."""
+    def open_focus(self, code: str, *, keyboard: bool = True) -> None:
+        """One camera large on its main stream, with PTZ for domes; the operator's keys go to it unless an
+        alarm opened it (then they stay where the operator was working, e.g. in the queue)."""
         if self.focus is None or code not in self._cameras:
             return
         camera = self._cameras[code]
         self.focus.show_camera(code, camera.name, camera.is_ptz)
-        self._show_dock(self.docks["focus"])
-        self.focus.setFocus()
+        self._show_dock(self.docks["focus"], keyboard=keyboard)
 
     def _on_focus_closed(self) -> None:
         if self.focus is not None:
             self.focus.close_camera()
         self._show_dock(self.docks["videoWall"])
 
-    def _show_dock(self, dock: QDockWidget) -> None:
+    def _show_dock(self, dock: QDockWidget, *, keyboard: bool = True) -> None:
         dock.show()
         dock.raise_()
-        dock.widget().setFocus()
+        if keyboard:
+            dock.widget().setFocus()
 
     def _focus_lookup(self) -> None:
         if self.lookup is not None:
@@ -377,32 +399,70 @@ class MainWindow(QMainWindow):
         queue = self.alarm_queue = AlarmQueueWidget(self.alarm_model, desk.colours)
         queue.acknowledgeRequested.connect(lambda i: self._alarm_action(desk.acknowledge, i))
         queue.takeRequested.connect(lambda i: self._alarm_action(desk.take, i))
-        queue.p1Arrived.connect(self._on_p1)
         queue.alarmSelected.connect(self._on_alarm_selected)
-        desk.bridge.alarmChanged.connect(self._on_alarm_changed)
-        self._services.runner.submit(desk.open_alarms, on_done=self.alarm_model.extend,
+        desk.bridge.alarmChanged.connect(lambda event: self.plan.alarms.apply(event.alarm))
+        if self.wall is not None:
+            lock = self.video_lock = VideoLockController(
+                self._services.snapshot.cameras, self.wall, self.focus,
+                lambda code: self.open_focus(code, keyboard=False), self._services.runner, desk.record_lock,
+                ptz=self._services.ptz, presets=self._services.snapshot.presets, auto_priority=desk.lock_priority,
+                parent=self)
+            desk.bridge.alarmChanged.connect(lock.on_alarm_changed)
+            lock.notice.connect(lambda text: self.statusBar().showMessage(text, 10_000))
+            lock.locked.connect(self._on_locked)
+        self._services.runner.submit(desk.open_alarms, on_done=self._on_open_alarms,
                                      on_error=lambda exc: self.statusBar().showMessage(
                                          self.tr("Open alarms could not be loaded: %1").replace("%1", str(exc))))
         return queue
+
+    def _on_open_alarms(self, alarms: list) -> None:
+        """Alarms still open at start-up (they survive a restart): in the queue and on the plan."""
+        self.alarm_model.extend(alarms)
+        for alarm in alarms:
+            self.plan.alarms.apply(alarm)
+
+    def _build_incident_panel(self, desk: DispatchDesk) -> IncidentPanel:
+        """Incidents and dispatch; responders move on the plan as the feed reports them."""
+        panel = self.incident_panel = IncidentPanel(desk, self._services.runner)
+        desk.bridge.responderMoved.connect(lambda responder: self.plan.move_responders([responder]))
+        panel.locateRequested.connect(self._on_locate)
+        panel.notice.connect(lambda text: self.statusBar().showMessage(text, 15_000))
+        if self.alarm_queue is not None:
+            self.alarm_queue.openRequested.connect(lambda _alarm_id: self.open_incident())
+        return panel
+
+    def _selected_alarms(self) -> list:
+        alarm = self.alarm_queue.current_alarm() if self.alarm_queue is not None else None
+        return [alarm] if alarm is not None else []
+
+    def open_incident(self) -> None:
+        """I: an incident from the alarm selected in the queue (or the incident it already belongs to)."""
+        if self.incident_panel is not None:
+            self.incident_panel.open_from_alarms(self._selected_alarms())
+            self._show_dock(self.docks["incident"], keyboard=False)
+
+    def add_to_incident(self) -> None:
+        """Shift+I: the selected alarm joins the incident shown (same event, another sensor or camera)."""
+        if self.incident_panel is not None:
+            self.incident_panel.add_alarms(self._selected_alarms())
 
     def _alarm_action(self, action: Callable[[int], object], alarm_id: int) -> None:
         self._services.runner.submit(lambda: action(alarm_id), on_error=lambda exc: self.statusBar().showMessage(
             self.tr("Alarm %1: %2").replace("%1", str(alarm_id)).replace("%2", str(exc)), 10_000))
 
-    def _on_p1(self, alarm) -> None:  # noqa: ANN001 (AlarmView)
-        """A new P1 from a camera takes the focus view at once (the full video lock comes with dispatch)."""
-        if alarm.device_code in self._cameras:
-            self.open_focus(alarm.device_code)
-
     def _on_alarm_selected(self, alarm) -> None:  # noqa: ANN001 (AlarmView)
-        if alarm is not None and alarm.x is not None:
+        """The operator picked an alarm: the plan shows where, the focus view and wall show it live."""
+        if alarm is None or alarm.id == self._selected_alarm:
+            return  # rows moving under a kept selection (new alarms sorted in) are not a new choice
+        self._selected_alarm = alarm.id
+        if alarm.x is not None:
             self.plan.locate(alarm.x, alarm.y, alarm.building_id)
+        if self.video_lock is not None:
+            self.video_lock.lock(alarm, take_focus=True)
 
-    def _on_alarm_changed(self, event) -> None:  # noqa: ANN001 (AlarmChanged)
-        """A camera's own alarm marks its wall tiles red until someone acknowledges it."""
-        alarm = event.alarm
-        if self.wall is not None and alarm.device_code in self._cameras:
-            self.wall.set_alarm(alarm.device_code, alarm.state.value == "new")
+    def _on_locked(self, result) -> None:  # noqa: ANN001 (LockResult)
+        self.statusBar().showMessage(self.tr("Alarm %1: live picture of %2 in %3 s").replace(
+            "%1", str(result.alarm_id)).replace("%2", result.code).replace("%3", f"{result.lock_s:.2f}"), 10_000)
 
     def _on_record_requested(self, code: str, start: bool) -> None:
         """A manual clip from a tile: its pre-alarm buffer plus the configured post time, or stop now."""
@@ -433,6 +493,8 @@ class MainWindow(QMainWindow):
     def _on_camera_health(self, health) -> None:  # noqa: ANN001 (CameraHealth)
         """One camera's health drives the panel, the plan and the status bar alike."""
         self.camera_health.update(health)
+        if self.video_lock is not None:
+            self.video_lock.set_available(health.code, not health.state.is_problem)
         self.plan.set_camera_states({health.code: health.state})
         self.status.set_camera_counts(*self.camera_health.counts())
         self.overview.set_cameras_online(*self.camera_health.counts())

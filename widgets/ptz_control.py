@@ -49,6 +49,8 @@ class PtzController(Protocol):
 
     def remove_preset(self, code: str, token: str) -> Future[None]: ...
 
+    def ptz_absolute(self, code: str, pan: float, tilt: float, zoom: float | None = None) -> Future[None]: ...
+
 
 @dataclass(frozen=True)
 class Motion:

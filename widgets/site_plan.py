@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 
 import numpy as np
@@ -25,10 +25,13 @@ from cockpit.cameras import CameraState
 from cockpit.commissioning import Placement
 from cockpit.coverage import coverage_grid
 from cockpit.geometry import heading_to, heading_vector, view_cone
+from cockpit.incident_views import ResponderView
 from cockpit.models import BuildingKind, DeviceStatus, PathNodeKind
 from cockpit.site import SiteSnapshot
 
 from .labels import label
+from .plan_alarms import PlanAlarms
+from .plan_responders import PlanResponders
 from .theme import COLORS
 
 _CELL_M = 2.0
@@ -73,6 +76,7 @@ class SitePlanWidget(QWidget):
                                           brush=pg.mkBrush(None), symbol="o")
         self._marker.setZValue(50)
         self.plot.addItem(self._marker)
+        self.alarms = PlanAlarms(self.plot, self)  # open alarms as rings; new ones pulse
 
         self.layer_boxes: dict[str, QCheckBox] = {}
         toolbar = QHBoxLayout()
@@ -219,11 +223,12 @@ class SitePlanWidget(QWidget):
             {d.id: f"{d.code} {d.name} · {label(d.kind)}" for d in self._snapshot.sensors}, 15)
 
     def _build_responders(self) -> pg.ScatterPlotItem:
-        return self._markers(
-            [{"pos": (r.x, r.y), "data": r.id, "size": 14, "symbol": "t1",
-              "brush": pg.mkBrush(COLORS["responder"]), "pen": pg.mkPen("#0d1218", width=1)}
-             for r in self._snapshot.responders],
-            {r.id: f"{r.name} · {label(r.role)} · {label(r.status)}" for r in self._snapshot.responders}, 25)
+        self.responder_layer = PlanResponders(self.plot, self._snapshot.responders, self)
+        return self.responder_layer.item
+
+    def move_responders(self, responders: Iterable[ResponderView]) -> None:
+        """Live positions and states from the dispatch feed; a burst is drawn once (widgets/plan_responders.py)."""
+        self.responder_layer.move(responders)
 
     def _build_labels(self) -> pg.ItemGroup:
         group = pg.ItemGroup()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QPointF, QRect, QRectF, Qt, QTimer, Signal
@@ -26,6 +27,7 @@ from services.video import DecoderState, Frame, StreamDecoder
 from .theme import COLORS
 
 logger = logging.getLogger(__name__)
+WAITER_MAX_S = 60.0  # when_painted() wishes older than this are forgotten
 
 DISPLAY_HZ = 30
 STALE_AFTER_S = 2.0
@@ -80,6 +82,7 @@ class VideoView(QWidget):
         self.badge = ""  # set by the owner (the wall marks recording tiles)
         self.problem = ""  # why there is no decoder (e.g. the camera has no stream), set by the owner
         self._pan_from: tuple[QPointF, QRectF] | None = None
+        self._paint_waiters: list[tuple[float, Callable[[float], None]]] = []
         self._timer = QTimer(self)
         self._timer.setInterval(max(1, round(1000 / display_hz)))
         self._timer.timeout.connect(self._on_tick)
@@ -107,6 +110,13 @@ class VideoView(QWidget):
             else:
                 decoder.pause()
         self._on_tick()
+        self.update()
+
+    def when_painted(self, after_wall: float, callback: Callable[[float], None]) -> None:
+        """Call `callback(time.time())` once, right after the first paint of a frame decoded at or after
+        `after_wall` (time.time()): the video lock's "first frame painted". The caller checks that the view still
+        shows the camera it meant; a wish older than WAITER_MAX_S is dropped unanswered."""
+        self._paint_waiters.append((after_wall, callback))
         self.update()
 
     def overlay(self) -> Overlay:
@@ -222,8 +232,23 @@ class VideoView(QWidget):
         if frame is not None and frame.seq != self._shown_seq:
             self._shown_seq = frame.seq
             self.painted_frames += 1
+        if self._paint_waiters and frame is not None:
+            self._notify_painted(frame)
 
     # -- internals ------------------------------------------------------------------------------
+
+    def _notify_painted(self, frame: Frame) -> None:
+        painted = time.time()
+        due = [w for w in self._paint_waiters if frame.decoded_wall >= w[0]]
+        if not due:
+            return
+        self._paint_waiters = [w for w in self._paint_waiters
+                               if frame.decoded_wall < w[0] and painted - w[0] < WAITER_MAX_S]
+        for _, callback in due:
+            try:
+                callback(painted)
+            except Exception:
+                logger.exception("paint callback failed")
 
     def _fill_bars(self, painter: QPainter, frame: Frame) -> None:
         """Black only where the picture does not cover (the picture itself is opaque)."""

@@ -177,6 +177,28 @@ class VideoWall(QWidget):
         self.assign(index, code)
         return index
 
+    def show_alarm_cameras(self, codes: list[str]) -> list[int]:
+        """Put an alarm's cameras on the wall: tiles already showing them stay, then empty tiles, then the
+        last tiles whose camera has no alarm (the operator's own picks sit top-left). Returns their indices."""
+        count = self.tile_count
+        keep = {code: i for i, code in self.assignments.items() if i < count}
+        free = [i for i in range(count) if i not in self.assignments]
+        spare = [i for i in reversed(range(count))
+                 if i in self.assignments and self.assignments[i] not in self._alarmed and self.assignments[i] not in codes]
+        placed = []
+        for code in codes:
+            if code in keep:
+                placed.append(keep[code])
+                continue
+            pool = free or spare
+            if not pool:
+                break
+            index = pool.pop(0)
+            self.tour.stop()  # an alarm's pictures must not rotate away
+            self.assign(index, code)
+            placed.append(index)
+        return placed
+
     def clear(self, index: int) -> None:
         self.assignments.pop(index, None)
         self._stop(index)

@@ -24,7 +24,7 @@ logger = logging.getLogger(__name__)
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 # Newest revision in migrations/versions; tests/services/test_database.py keeps it honest.
-HEAD_REVISION = "0004"
+HEAD_REVISION = "0006"
 
 
 def alembic_config() -> Config:

@@ -2,6 +2,7 @@
 
 from .base import Base, UTCDateTime, utcnow
 from .devices import Camera, CameraProfile, Device, PtzPreset
+from .dispatch import EscalationAction
 from .enums import (
     AlarmKind,
     AlarmSource,
@@ -26,7 +27,7 @@ from .site import Building, Floor, PathEdge, PathNode, Resident, Responder, Site
 __all__ = [
     "Alarm", "AlarmKind", "AlarmSourceRef", "AlarmSource", "AlarmState", "AuditEvent", "Base", "Building",
     "BuildingKind", "Camera", "CameraProfile", "Device", "DeviceKind", "DeviceStatus",
-    "DispatchState", "DispatchTask", "Floor", "Gender", "Incident", "IncidentState", "MaintenanceWindow",
+    "DispatchState", "DispatchTask", "EscalationAction", "Floor", "Gender", "Incident", "IncidentState", "MaintenanceWindow",
     "PathEdge", "PathNode", "PathNodeKind", "PtzPreset", "Recording", "RecordingReason", "Resident",
     "Responder", "ResponderRole", "ResponderStatus", "Site", "StreamRole", "UTCDateTime", "Unit",
     "User", "Vehicle", "utcnow",

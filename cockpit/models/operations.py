@@ -42,6 +42,10 @@ class Alarm(Base):
     owner_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))  # who took it
     # The source's own key (MQTT message id, camera event key): a redelivery finds it and is not stored twice.
     source_ref: Mapped[str | None] = mapped_column(String(128), index=True)
+    # Video lock: the first live frame of a camera that sees the place, painted for an operator (lock
+    # time = video_locked_at - received_at; the 10-second promise).
+    video_locked_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    lock_camera: Mapped[str | None] = mapped_column(String(32))
 
     incident: Mapped[Incident | None] = relationship(back_populates="alarms")
 

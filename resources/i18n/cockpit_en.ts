@@ -224,6 +224,45 @@
     </message>
 </context>
 <context>
+    <name>CloseIncidentDialog</name>
+    <message>
+        <source>Close %1</source>
+        <translation>Close %1</translation>
+    </message>
+    <message>
+        <source>Choose the outcome…</source>
+        <translation>Choose the outcome…</translation>
+    </message>
+    <message>
+        <source>What happened, what was done, who was informed</source>
+        <translation>What happened, what was done, who was informed</translation>
+    </message>
+    <message>
+        <source>Responders still on their way are stood down; those on site are released.</source>
+        <translation>Responders still on their way are stood down; those on site are released.</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Close incident</source>
+        <translation>Close incident</translation>
+    </message>
+    <message>
+        <source>Choose an outcome.</source>
+        <translation>Choose an outcome.</translation>
+    </message>
+    <message>
+        <source>Write a note: what happened and who was informed.</source>
+        <translation>Write a note: what happened and who was informed.</translation>
+    </message>
+</context>
+<context>
     <name>CockpitStatusBar</name>
     <message>
         <source>Database: checking…</source>
@@ -481,6 +520,33 @@
     </message>
 </context>
 <context>
+    <name>DispatchTable</name>
+    <message>
+        <source>Responder</source>
+        <translation>Responder</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>ETA</source>
+        <translation>ETA</translation>
+    </message>
+    <message>
+        <source>Stand down</source>
+        <translation>Stand down</translation>
+    </message>
+    <message>
+        <source>arrived %1</source>
+        <translation>arrived %1</translation>
+    </message>
+    <message>
+        <source>%1 m</source>
+        <translation>%1 m</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>Community Cockpit</source>
@@ -615,6 +681,320 @@
     <message>
         <source>Could not remove the preset: %1</source>
         <translation>Could not remove the preset: %1</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentClocksWidget</name>
+    <message>
+        <source>Arrived %1 after the first alarm</source>
+        <translation>Arrived %1 after the first alarm</translation>
+    </message>
+    <message>
+        <source>%1 late</source>
+        <translation>%1 late</translation>
+    </message>
+    <message>
+        <source>Overdue: nobody on site %1 minutes after the first alarm</source>
+        <translation>Overdue: nobody on site %1 minutes after the first alarm</translation>
+    </message>
+    <message>
+        <source>Ended before anyone had to arrive</source>
+        <translation>Ended before anyone had to arrive</translation>
+    </message>
+    <message>
+        <source>left to the %1-minute arrival deadline</source>
+        <translation>left to the %1-minute arrival deadline</translation>
+    </message>
+    <message>
+        <source>Video locked in %1 s</source>
+        <translation>Video locked in %1 s</translation>
+    </message>
+    <message>
+        <source>target %1 s</source>
+        <translation>target %1 s</translation>
+    </message>
+    <message>
+        <source>Video lock not needed</source>
+        <translation>Video lock not needed</translation>
+    </message>
+    <message>
+        <source>No live picture of the place yet: %1</source>
+        <translation>No live picture of the place yet: %1</translation>
+    </message>
+    <message>
+        <source>Locking video… %1 s</source>
+        <translation>Locking video… %1 s</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentLabels</name>
+    <message>
+        <source>open</source>
+        <translation>open</translation>
+    </message>
+    <message>
+        <source>dispatched</source>
+        <translation>dispatched</translation>
+    </message>
+    <message>
+        <source>on site</source>
+        <translation>on site</translation>
+    </message>
+    <message>
+        <source>resolved</source>
+        <translation>resolved</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>closed</translation>
+    </message>
+    <message>
+        <source>notified</source>
+        <translation>notified</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>accepted</translation>
+    </message>
+    <message>
+        <source>en route</source>
+        <translation>en route</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>done</translation>
+    </message>
+    <message>
+        <source>declined</source>
+        <translation>declined</translation>
+    </message>
+    <message>
+        <source>stood down</source>
+        <translation>stood down</translation>
+    </message>
+    <message>
+        <source>Handled on site</source>
+        <translation>Handled on site</translation>
+    </message>
+    <message>
+        <source>Ambulance called (120)</source>
+        <translation>Ambulance called (120)</translation>
+    </message>
+    <message>
+        <source>Fire service called (119)</source>
+        <translation>Fire service called (119)</translation>
+    </message>
+    <message>
+        <source>Police called (110)</source>
+        <translation>Police called (110)</translation>
+    </message>
+    <message>
+        <source>Resident fine, no help needed</source>
+        <translation>Resident fine, no help needed</translation>
+    </message>
+    <message>
+        <source>False alarm</source>
+        <translation>False alarm</translation>
+    </message>
+    <message>
+        <source>Device fault</source>
+        <translation>Device fault</translation>
+    </message>
+    <message>
+        <source>Referred to property management</source>
+        <translation>Referred to property management</translation>
+    </message>
+    <message>
+        <source>Other (see note)</source>
+        <translation>Other (see note)</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>Nobody can arrive before the deadline</source>
+        <translation>Nobody can arrive before the deadline</translation>
+    </message>
+    <message>
+        <source>Arrival deadline passed, nobody on site</source>
+        <translation>Arrival deadline passed, nobody on site</translation>
+    </message>
+    <message>
+        <source>No responder available to send</source>
+        <translation>No responder available to send</translation>
+    </message>
+    <message>
+        <source>available</source>
+        <translation>available</translation>
+    </message>
+    <message>
+        <source>off duty</source>
+        <translation>off duty</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentPanel</name>
+    <message>
+        <source>Acknowledge</source>
+        <translation>Acknowledge</translation>
+    </message>
+    <message>
+        <source>Responders</source>
+        <translation>Responders</translation>
+    </message>
+    <message>
+        <source>Procedure</source>
+        <translation>Procedure</translation>
+    </message>
+    <message>
+        <source>Alarms</source>
+        <translation>Alarms</translation>
+    </message>
+    <message>
+        <source>Resolve</source>
+        <translation>Resolve</translation>
+    </message>
+    <message>
+        <source>The situation is over; responders still on the way are stood down</source>
+        <translation>The situation is over; responders still on the way are stood down</translation>
+    </message>
+    <message>
+        <source>Close…</source>
+        <translation>Close…</translation>
+    </message>
+    <message>
+        <source>Cancel incident…</source>
+        <translation>Cancel incident…</translation>
+    </message>
+    <message>
+        <source>Reopen…</source>
+        <translation>Reopen…</translation>
+    </message>
+    <message>
+        <source>No incident selected.
+Select an alarm in the queue and press I to open one.</source>
+        <translation>No incident selected.
+Select an alarm in the queue and press I to open one.</translation>
+    </message>
+    <message>
+        <source>%1 closed: %2</source>
+        <translation>%1 closed: %2</translation>
+    </message>
+    <message>
+        <source>No open incidents</source>
+        <translation>No open incidents</translation>
+    </message>
+    <message>
+        <source>opened %1</source>
+        <translation>opened %1</translation>
+    </message>
+    <message>
+        <source>by %1</source>
+        <translation>by %1</translation>
+    </message>
+    <message>
+        <source>%1 alarm(s)</source>
+        <translation>%1 alarm(s)</translation>
+    </message>
+    <message>
+        <source>Supervisor alert: %1 (%2)</source>
+        <translation>Supervisor alert: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>best arrival %1</source>
+        <translation>best arrival %1</translation>
+    </message>
+    <message>
+        <source>%1 more</source>
+        <translation>%1 more</translation>
+    </message>
+    <message>
+        <source>Select an alarm in the queue first.</source>
+        <translation>Select an alarm in the queue first.</translation>
+    </message>
+    <message>
+        <source>%1 opened</source>
+        <translation>%1 opened</translation>
+    </message>
+    <message>
+        <source>Select an incident and an alarm first.</source>
+        <translation>Select an incident and an alarm first.</translation>
+    </message>
+    <message>
+        <source>%1 sent to %2</source>
+        <translation>%1 sent to %2</translation>
+    </message>
+    <message>
+        <source>Cancel %1</source>
+        <translation>Cancel %1</translation>
+    </message>
+    <message>
+        <source>Why is this incident cancelled (opened by mistake, a duplicate…)? Responders on their way are stood down.</source>
+        <translation>Why is this incident cancelled (opened by mistake, a duplicate…)? Responders on their way are stood down.</translation>
+    </message>
+    <message>
+        <source>Cancel incident</source>
+        <translation>Cancel incident</translation>
+    </message>
+    <message>
+        <source>Reopen %1</source>
+        <translation>Reopen %1</translation>
+    </message>
+    <message>
+        <source>Why is this incident not over after all?</source>
+        <translation>Why is this incident not over after all?</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>Reopen</translation>
+    </message>
+    <message>
+        <source>Supervisor alert on %1: %2</source>
+        <translation>Supervisor alert on %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 declined</source>
+        <translation>%1 declined</translation>
+    </message>
+    <message>
+        <source>%1 did not accept in time</source>
+        <translation>%1 did not accept in time</translation>
+    </message>
+    <message>
+        <source>nobody else is available</source>
+        <translation>nobody else is available</translation>
+    </message>
+    <message>
+        <source>%1 sent instead</source>
+        <translation>%1 sent instead</translation>
+    </message>
+    <message>
+        <source>send %1?</source>
+        <translation>send %1?</translation>
+    </message>
+    <message>
+        <source>Responder feed offline</source>
+        <translation>Responder feed offline</translation>
+    </message>
+    <message>
+        <source>Not done: %1</source>
+        <translation>Not done: %1</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentRespondersWidget</name>
+    <message>
+        <source>Dispatched</source>
+        <translation>Dispatched</translation>
+    </message>
+    <message>
+        <source>Nearest available, by walking time</source>
+        <translation>Nearest available, by walking time</translation>
+    </message>
+    <message>
+        <source>Nobody available to propose</source>
+        <translation>Nobody available to propose</translation>
     </message>
 </context>
 <context>
@@ -1060,6 +1440,10 @@
         <translation>Alarm ingest is off: %1</translation>
     </message>
     <message>
+        <source>Dispatch: %1</source>
+        <translation>Dispatch: %1</translation>
+    </message>
+    <message>
         <source>Recording is off: %1</source>
         <translation>Recording is off: %1</translation>
     </message>
@@ -1179,6 +1563,14 @@
         <translation>Add or commission a camera…</translation>
     </message>
     <message>
+        <source>Open an incident from the selected alarm</source>
+        <translation>Open an incident from the selected alarm</translation>
+    </message>
+    <message>
+        <source>Add the selected alarm to the incident shown</source>
+        <translation>Add the selected alarm to the incident shown</translation>
+    </message>
+    <message>
         <source>Quit</source>
         <translation>Quit</translation>
     </message>
@@ -1221,6 +1613,10 @@
     <message>
         <source>Alarm %1: %2</source>
         <translation>Alarm %1: %2</translation>
+    </message>
+    <message>
+        <source>Alarm %1: live picture of %2 in %3 s</source>
+        <translation>Alarm %1: live picture of %2 in %3 s</translation>
     </message>
     <message>
         <source>Clip of %1 saved (%2): %3</source>
@@ -1369,6 +1765,41 @@
     </message>
 </context>
 <context>
+    <name>ProposalTable</name>
+    <message>
+        <source>Responder</source>
+        <translation>Responder</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Walk</source>
+        <translation>Walk</translation>
+    </message>
+    <message>
+        <source>ETA</source>
+        <translation>ETA</translation>
+    </message>
+    <message>
+        <source>Would arrive after the deadline</source>
+        <translation>Would arrive after the deadline</translation>
+    </message>
+    <message>
+        <source>%1 m</source>
+        <translation>%1 m</translation>
+    </message>
+    <message>
+        <source>Assign</source>
+        <translation>Assign</translation>
+    </message>
+    <message>
+        <source>Send %1 (Enter)</source>
+        <translation>Send %1 (Enter)</translation>
+    </message>
+</context>
+<context>
     <name>PtzPad</name>
     <message>
         <source>Speed</source>
@@ -1447,6 +1878,13 @@
     </message>
 </context>
 <context>
+    <name>ReasonDialog</name>
+    <message>
+        <source>A reason is required.</source>
+        <translation>A reason is required.</translation>
+    </message>
+</context>
+<context>
     <name>ShortcutsDialog</name>
     <message>
         <source>Keyboard shortcuts</source>
@@ -1518,6 +1956,13 @@
     <message>
         <source>%1% of the site seen by at least one camera</source>
         <translation>%1% of the site seen by at least one camera</translation>
+    </message>
+</context>
+<context>
+    <name>SopChecklistWidget</name>
+    <message>
+        <source>%1 of %2 steps done</source>
+        <translation>%1 of %2 steps done</translation>
     </message>
 </context>
 <context>
@@ -1666,6 +2111,24 @@
     <message>
         <source>Not saved: %1</source>
         <translation>Not saved: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorAlertBadge</name>
+    <message>
+        <source>%1 supervisor alert(s)</source>
+        <translation>%1 supervisor alert(s)</translation>
+    </message>
+</context>
+<context>
+    <name>VideoLockController</name>
+    <message>
+        <source>No camera sees the place of alarm %1 (%2).</source>
+        <translation>No camera sees the place of alarm %1 (%2).</translation>
+    </message>
+    <message>
+        <source>%1 did not turn to the alarm: %2</source>
+        <translation>%1 did not turn to the alarm: %2</translation>
     </message>
 </context>
 <context>

@@ -224,6 +224,45 @@
     </message>
 </context>
 <context>
+    <name>CloseIncidentDialog</name>
+    <message>
+        <source>Close %1</source>
+        <translation>关闭 %1</translation>
+    </message>
+    <message>
+        <source>Choose the outcome…</source>
+        <translation>选择处置结果…</translation>
+    </message>
+    <message>
+        <source>What happened, what was done, who was informed</source>
+        <translation>发生了什么、做了什么、通知了谁</translation>
+    </message>
+    <message>
+        <source>Responders still on their way are stood down; those on site are released.</source>
+        <translation>仍在途中的处置人员将被撤回；已到场的人员将被解除任务。</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>处置结果</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Close incident</source>
+        <translation>关闭事件</translation>
+    </message>
+    <message>
+        <source>Choose an outcome.</source>
+        <translation>请选择处置结果。</translation>
+    </message>
+    <message>
+        <source>Write a note: what happened and who was informed.</source>
+        <translation>请填写备注：发生了什么、通知了谁。</translation>
+    </message>
+</context>
+<context>
     <name>CockpitStatusBar</name>
     <message>
         <source>Database: checking…</source>
@@ -481,6 +520,33 @@
     </message>
 </context>
 <context>
+    <name>DispatchTable</name>
+    <message>
+        <source>Responder</source>
+        <translation>处置人员</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>ETA</source>
+        <translation>预计到达</translation>
+    </message>
+    <message>
+        <source>Stand down</source>
+        <translation>撤回</translation>
+    </message>
+    <message>
+        <source>arrived %1</source>
+        <translation>%1 到达</translation>
+    </message>
+    <message>
+        <source>%1 m</source>
+        <translation>%1 米</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>Community Cockpit</source>
@@ -615,6 +681,320 @@
     <message>
         <source>Could not remove the preset: %1</source>
         <translation>无法删除预置位：%1</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentClocksWidget</name>
+    <message>
+        <source>Arrived %1 after the first alarm</source>
+        <translation>首次告警后 %1 到场</translation>
+    </message>
+    <message>
+        <source>%1 late</source>
+        <translation>超时 %1</translation>
+    </message>
+    <message>
+        <source>Overdue: nobody on site %1 minutes after the first alarm</source>
+        <translation>已超时：首次告警 %1 分钟后仍无人到场</translation>
+    </message>
+    <message>
+        <source>Ended before anyone had to arrive</source>
+        <translation>在需要到场之前已结束</translation>
+    </message>
+    <message>
+        <source>left to the %1-minute arrival deadline</source>
+        <translation>距 %1 分钟到场时限剩余</translation>
+    </message>
+    <message>
+        <source>Video locked in %1 s</source>
+        <translation>视频已在 %1 秒内锁定</translation>
+    </message>
+    <message>
+        <source>target %1 s</source>
+        <translation>目标 %1 秒</translation>
+    </message>
+    <message>
+        <source>Video lock not needed</source>
+        <translation>无需视频锁定</translation>
+    </message>
+    <message>
+        <source>No live picture of the place yet: %1</source>
+        <translation>尚无现场实时画面：%1</translation>
+    </message>
+    <message>
+        <source>Locking video… %1 s</source>
+        <translation>正在锁定视频… %1 秒</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentLabels</name>
+    <message>
+        <source>open</source>
+        <translation>待处置</translation>
+    </message>
+    <message>
+        <source>dispatched</source>
+        <translation>已派遣</translation>
+    </message>
+    <message>
+        <source>on site</source>
+        <translation>已到场</translation>
+    </message>
+    <message>
+        <source>resolved</source>
+        <translation>已解决</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <source>notified</source>
+        <translation>已通知</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>已接受</translation>
+    </message>
+    <message>
+        <source>en route</source>
+        <translation>在途</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>declined</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <source>stood down</source>
+        <translation>已撤回</translation>
+    </message>
+    <message>
+        <source>Handled on site</source>
+        <translation>现场已处置</translation>
+    </message>
+    <message>
+        <source>Ambulance called (120)</source>
+        <translation>已呼叫救护车（120）</translation>
+    </message>
+    <message>
+        <source>Fire service called (119)</source>
+        <translation>已呼叫消防（119）</translation>
+    </message>
+    <message>
+        <source>Police called (110)</source>
+        <translation>已报警（110）</translation>
+    </message>
+    <message>
+        <source>Resident fine, no help needed</source>
+        <translation>居民无恙，无需帮助</translation>
+    </message>
+    <message>
+        <source>False alarm</source>
+        <translation>误报</translation>
+    </message>
+    <message>
+        <source>Device fault</source>
+        <translation>设备故障</translation>
+    </message>
+    <message>
+        <source>Referred to property management</source>
+        <translation>已转物业处理</translation>
+    </message>
+    <message>
+        <source>Other (see note)</source>
+        <translation>其他（见备注）</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Nobody can arrive before the deadline</source>
+        <translation>无人能在时限前到场</translation>
+    </message>
+    <message>
+        <source>Arrival deadline passed, nobody on site</source>
+        <translation>已过到场时限，仍无人到场</translation>
+    </message>
+    <message>
+        <source>No responder available to send</source>
+        <translation>无可派遣的处置人员</translation>
+    </message>
+    <message>
+        <source>available</source>
+        <translation>空闲</translation>
+    </message>
+    <message>
+        <source>off duty</source>
+        <translation>休班</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentPanel</name>
+    <message>
+        <source>Acknowledge</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <source>Responders</source>
+        <translation>处置人员</translation>
+    </message>
+    <message>
+        <source>Procedure</source>
+        <translation>处置流程</translation>
+    </message>
+    <message>
+        <source>Alarms</source>
+        <translation>告警</translation>
+    </message>
+    <message>
+        <source>Resolve</source>
+        <translation>解决</translation>
+    </message>
+    <message>
+        <source>The situation is over; responders still on the way are stood down</source>
+        <translation>情况已结束；仍在途中的处置人员将被撤回</translation>
+    </message>
+    <message>
+        <source>Close…</source>
+        <translation>关闭…</translation>
+    </message>
+    <message>
+        <source>Cancel incident…</source>
+        <translation>取消事件…</translation>
+    </message>
+    <message>
+        <source>Reopen…</source>
+        <translation>重新打开…</translation>
+    </message>
+    <message>
+        <source>No incident selected.
+Select an alarm in the queue and press I to open one.</source>
+        <translation>未选择事件。
+在告警队列中选择一条告警并按 I 创建事件。</translation>
+    </message>
+    <message>
+        <source>%1 closed: %2</source>
+        <translation>%1 已关闭：%2</translation>
+    </message>
+    <message>
+        <source>No open incidents</source>
+        <translation>无未结事件</translation>
+    </message>
+    <message>
+        <source>opened %1</source>
+        <translation>%1 创建</translation>
+    </message>
+    <message>
+        <source>by %1</source>
+        <translation>由 %1</translation>
+    </message>
+    <message>
+        <source>%1 alarm(s)</source>
+        <translation>%1 条告警</translation>
+    </message>
+    <message>
+        <source>Supervisor alert: %1 (%2)</source>
+        <translation>主管提醒：%1（%2）</translation>
+    </message>
+    <message>
+        <source>best arrival %1</source>
+        <translation>最早到达 %1</translation>
+    </message>
+    <message>
+        <source>%1 more</source>
+        <translation>另有 %1 项</translation>
+    </message>
+    <message>
+        <source>Select an alarm in the queue first.</source>
+        <translation>请先在告警队列中选择一条告警。</translation>
+    </message>
+    <message>
+        <source>%1 opened</source>
+        <translation>%1 已创建</translation>
+    </message>
+    <message>
+        <source>Select an incident and an alarm first.</source>
+        <translation>请先选择一个事件和一条告警。</translation>
+    </message>
+    <message>
+        <source>%1 sent to %2</source>
+        <translation>已派遣 %1 前往 %2</translation>
+    </message>
+    <message>
+        <source>Cancel %1</source>
+        <translation>取消 %1</translation>
+    </message>
+    <message>
+        <source>Why is this incident cancelled (opened by mistake, a duplicate…)? Responders on their way are stood down.</source>
+        <translation>为什么取消此事件（误建、重复…）？在途的处置人员将被撤回。</translation>
+    </message>
+    <message>
+        <source>Cancel incident</source>
+        <translation>取消事件</translation>
+    </message>
+    <message>
+        <source>Reopen %1</source>
+        <translation>重新打开 %1</translation>
+    </message>
+    <message>
+        <source>Why is this incident not over after all?</source>
+        <translation>为什么此事件尚未结束？</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>重新打开</translation>
+    </message>
+    <message>
+        <source>Supervisor alert on %1: %2</source>
+        <translation>%1 主管提醒：%2</translation>
+    </message>
+    <message>
+        <source>%1 declined</source>
+        <translation>%1 已拒绝</translation>
+    </message>
+    <message>
+        <source>%1 did not accept in time</source>
+        <translation>%1 未及时接受</translation>
+    </message>
+    <message>
+        <source>nobody else is available</source>
+        <translation>没有其他可派遣人员</translation>
+    </message>
+    <message>
+        <source>%1 sent instead</source>
+        <translation>已改派 %1</translation>
+    </message>
+    <message>
+        <source>send %1?</source>
+        <translation>派遣 %1？</translation>
+    </message>
+    <message>
+        <source>Responder feed offline</source>
+        <translation>处置人员数据源离线</translation>
+    </message>
+    <message>
+        <source>Not done: %1</source>
+        <translation>未完成：%1</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentRespondersWidget</name>
+    <message>
+        <source>Dispatched</source>
+        <translation>已派遣</translation>
+    </message>
+    <message>
+        <source>Nearest available, by walking time</source>
+        <translation>最近的空闲人员（按步行时间）</translation>
+    </message>
+    <message>
+        <source>Nobody available to propose</source>
+        <translation>没有可推荐的人员</translation>
     </message>
 </context>
 <context>
@@ -1060,6 +1440,10 @@
         <translation>告警接入已关闭：%1</translation>
     </message>
     <message>
+        <source>Dispatch: %1</source>
+        <translation>派遣：%1</translation>
+    </message>
+    <message>
         <source>Recording is off: %1</source>
         <translation>录像已关闭：%1</translation>
     </message>
@@ -1179,6 +1563,14 @@
         <translation>添加或调试摄像机…</translation>
     </message>
     <message>
+        <source>Open an incident from the selected alarm</source>
+        <translation>从所选告警创建事件</translation>
+    </message>
+    <message>
+        <source>Add the selected alarm to the incident shown</source>
+        <translation>将所选告警加入当前事件</translation>
+    </message>
+    <message>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
@@ -1221,6 +1613,10 @@
     <message>
         <source>Alarm %1: %2</source>
         <translation>告警 %1：%2</translation>
+    </message>
+    <message>
+        <source>Alarm %1: live picture of %2 in %3 s</source>
+        <translation>告警 %1：%3 秒内显示 %2 的实时画面</translation>
     </message>
     <message>
         <source>Clip of %1 saved (%2): %3</source>
@@ -1369,6 +1765,41 @@
     </message>
 </context>
 <context>
+    <name>ProposalTable</name>
+    <message>
+        <source>Responder</source>
+        <translation>处置人员</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Walk</source>
+        <translation>步行</translation>
+    </message>
+    <message>
+        <source>ETA</source>
+        <translation>预计到达</translation>
+    </message>
+    <message>
+        <source>Would arrive after the deadline</source>
+        <translation>将晚于时限到达</translation>
+    </message>
+    <message>
+        <source>%1 m</source>
+        <translation>%1 米</translation>
+    </message>
+    <message>
+        <source>Assign</source>
+        <translation>派遣</translation>
+    </message>
+    <message>
+        <source>Send %1 (Enter)</source>
+        <translation>派遣 %1（Enter）</translation>
+    </message>
+</context>
+<context>
     <name>PtzPad</name>
     <message>
         <source>Speed</source>
@@ -1447,6 +1878,13 @@
     </message>
 </context>
 <context>
+    <name>ReasonDialog</name>
+    <message>
+        <source>A reason is required.</source>
+        <translation>必须填写原因。</translation>
+    </message>
+</context>
+<context>
     <name>ShortcutsDialog</name>
     <message>
         <source>Keyboard shortcuts</source>
@@ -1518,6 +1956,13 @@
     <message>
         <source>%1% of the site seen by at least one camera</source>
         <translation>小区 %1% 的面积至少被一台摄像机覆盖</translation>
+    </message>
+</context>
+<context>
+    <name>SopChecklistWidget</name>
+    <message>
+        <source>%1 of %2 steps done</source>
+        <translation>已完成 %1/%2 步</translation>
     </message>
 </context>
 <context>
@@ -1666,6 +2111,24 @@
     <message>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorAlertBadge</name>
+    <message>
+        <source>%1 supervisor alert(s)</source>
+        <translation>%1 条主管提醒</translation>
+    </message>
+</context>
+<context>
+    <name>VideoLockController</name>
+    <message>
+        <source>No camera sees the place of alarm %1 (%2).</source>
+        <translation>没有摄像机能看到告警 %1 的位置（%2）。</translation>
+    </message>
+    <message>
+        <source>%1 did not turn to the alarm: %2</source>
+        <translation>%1 未能转向告警位置：%2</translation>
     </message>
 </context>
 <context>

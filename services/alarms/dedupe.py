@@ -7,8 +7,9 @@ them from the database at start, so a redelivery after a crash is still recognis
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Hashable
+from collections.abc import Hashable, Mapping
 from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -59,12 +60,20 @@ class SeenRefs:
         return len(self._refs)
 
 
+# Columns of an alarm that nothing changes after its insert (its classification, place and times): what its
+# AlarmView shows besides the state, count and handling, kept with the open alarm so that a batch merging
+# into it reads only what may have changed (state, count, details, incident, video lock).
+FIXED_COLUMNS = ("kind", "source", "priority", "category", "rule_name", "building_id", "x", "y", "occurred_at",
+                 "received_at")
+
+
 class OpenAlarms:
-    """Dedupe key -> (alarm id, last occurrence received); entries older than the window are dropped."""
+    """Dedupe key -> (alarm id, last occurrence received, the alarm's FIXED_COLUMNS); entries older than the
+    window are dropped."""
 
     def __init__(self, window_s: float) -> None:
         self.window = timedelta(seconds=window_s)
-        self._open: dict[Key, tuple[int, datetime]] = {}
+        self._open: dict[Key, tuple[int, datetime, Mapping[str, Any]]] = {}
 
     def get(self, key: Key, now: datetime) -> int | None:
         hit = self._open.get(key)
@@ -72,8 +81,15 @@ class OpenAlarms:
             return None
         return hit[0]
 
-    def put(self, key: Key, alarm_id: int, last_at: datetime) -> None:
-        self._open[key] = (alarm_id, last_at)
+    def entry(self, key: Key, now: datetime) -> tuple[int, Mapping[str, Any]] | None:
+        """(alarm id, its fixed columns), or None: as get()."""
+        hit = self._open.get(key)
+        if hit is None or now - hit[1] > self.window:
+            return None
+        return hit[0], hit[2]
+
+    def put(self, key: Key, alarm_id: int, last_at: datetime, fixed: Mapping[str, Any]) -> None:
+        self._open[key] = (alarm_id, last_at, fixed)
 
     def prune(self, now: datetime) -> None:
         self._open = {k: v for k, v in self._open.items() if now - v[1] <= self.window}
@@ -98,4 +114,5 @@ def warm(session: Session, site_id: int, now: datetime, seen: SeenRefs, open_ala
         suppressed = a.state == AlarmState.SUPPRESSED
         if suppressed or a.state in OPEN_STATES:
             last_at = parse_instant(details.get("last_at"), a.received_at)
-            open_alarms.put(dedupe_key(a.kind, a.device_id, a.building_id, a.x, a.y, suppressed), a.id, last_at)
+            open_alarms.put(dedupe_key(a.kind, a.device_id, a.building_id, a.x, a.y, suppressed), a.id, last_at,
+                            {c: getattr(a, c) for c in FIXED_COLUMNS})

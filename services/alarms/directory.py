@@ -11,7 +11,7 @@ import threading
 from dataclasses import dataclass
 from datetime import datetime, time
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from cockpit.alarm_rules import AlarmFacts, local_time_of
@@ -77,41 +77,43 @@ class DeviceDirectory:
         self._buildings: dict[int, tuple[int, str, BuildingKind]] = {}
 
     def device(self, session: Session, code: str) -> DeviceFacts | None:
-        with self._lock:
-            hit = self._cache.get(code)
+        hit = self._cache.get(code)  # a dict read is atomic: no lock on the hot path (writes take it)
         if hit is not None:
             return hit
-        row = session.execute(
-            select(Device, Building, Resident)
-            .outerjoin(Building, Building.id == Device.building_id)
-            .outerjoin(Resident, Resident.id == Device.resident_id)
-            .where(Device.code == code, Device.site_id == self.site.id)
-        ).first()
+        row = session.execute(self._query().where(Device.code == code)).first()
         if row is None:
             return None
-        device, building, resident = row
-        facts = DeviceFacts(
-            device.id, device.code, device.name, device.x, device.y, device.building_id, device.floor_id,
-            building.number if building else None, building.name if building else None,
-            building.kind if building else None,
-            resident.id if resident else None, resident.birth_year if resident else None,
-            resident.lives_alone if resident else None)
+        facts = _facts(*row)
         with self._lock:
             self._cache[code] = facts
         return facts
 
+    def preload(self, session: Session) -> int:
+        """Every device of the site in one query (the writer's start), so a burst finds them all cached."""
+        facts = {f.code: f for f in (_facts(*row) for row in session.execute(self._query()))}
+        with self._lock:
+            for code, f in facts.items():
+                self._cache.setdefault(code, f)
+        return len(facts)
+
+    def _query(self) -> Select[tuple[Device, Building, Resident]]:
+        return (select(Device, Building, Resident)
+                .outerjoin(Building, Building.id == Device.building_id)
+                .outerjoin(Resident, Resident.id == Device.resident_id)
+                .where(Device.site_id == self.site.id))
+
     def building(self, session: Session, building_id: int) -> tuple[int, str, BuildingKind] | None:
         """(number, name, kind) of a building, for alarms placed by x/y and a building (analytics, manual)."""
-        with self._lock:
-            hit = self._buildings.get(building_id)
+        hit = self._buildings.get(building_id)
         if hit is not None:
             return hit
         b = session.get(Building, building_id)
         if b is None:
             return None
+        facts = (b.number, b.name, b.kind)
         with self._lock:
-            self._buildings[building_id] = (b.number, b.name, b.kind)
-        return self._buildings[building_id]
+            self._buildings[building_id] = facts
+        return facts
 
     def forget(self, code: str | None = None) -> None:
         """Drop cached facts (one device, or all) after a device or resident changed."""
@@ -124,6 +126,15 @@ class DeviceDirectory:
 
     def local_time(self, instant: datetime) -> time:
         return local_time_of(instant, self.site.timezone)
+
+
+def _facts(device: Device, building: Building | None, resident: Resident | None) -> DeviceFacts:
+    return DeviceFacts(
+        device.id, device.code, device.name, device.x, device.y, device.building_id, device.floor_id,
+        building.number if building else None, building.name if building else None,
+        building.kind if building else None,
+        resident.id if resident else None, resident.birth_year if resident else None,
+        resident.lives_alone if resident else None)
 
 
 def facts_for(kind: AlarmKind, source: AlarmSource, received_at: datetime, local: time,

@@ -68,15 +68,20 @@ def _instant(text: Any) -> datetime:
     return at.astimezone(UTC)
 
 
+_NO_ZONES: frozenset[str] = frozenset()
+_decode = json.JSONDecoder().decode  # json.loads() without its per-call checks (paho's thread, per message)
+
+
 def sensor_input(topic_device: str, raw: bytes) -> AlarmInput:
     """A sensor event message (cockpit/<site>/sensors/<code>/event) -> AlarmInput, or Rejected."""
     try:
-        payload = json.loads(raw.decode("utf-8"))
+        payload = _decode(raw.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise Rejected(f"not JSON: {exc}") from None
     if not isinstance(payload, dict):
         raise Rejected("not a JSON object")
-    msg_id, device, type_, state = (payload.get(k) for k in ("id", "device", "type", "state"))
+    get = payload.get
+    msg_id, device, type_, state = get("id"), get("device"), get("type"), get("state")
     if not isinstance(msg_id, str) or not msg_id:
         raise Rejected("no message id")
     if device != topic_device:
@@ -84,11 +89,19 @@ def sensor_input(topic_device: str, raw: bytes) -> AlarmInput:
     kind = SENSOR_TYPES.get(type_) if isinstance(type_, str) else None
     if kind is None:
         raise Rejected(f"unknown sensor type {type_!r}")
-    if state not in ("alarm", "clear"):
+    if state != "alarm" and state != "clear":
         raise Rejected(f"state is {state!r}, not alarm or clear")
-    details = {k: payload[k] for k in ("value", "unit", "seq") if payload.get(k) is not None}
-    return AlarmInput(kind, AlarmSource.SENSOR, _instant(payload.get("at")), device_code=device,
-                      source_ref=f"mqtt:{msg_id}", clear=state == "clear", details=details)
+    details = {}
+    if (value := get("value")) is not None:
+        details["value"] = value
+    if (unit := get("unit")) is not None:
+        details["unit"] = unit
+    if (seq := get("seq")) is not None:
+        details["seq"] = seq
+    # positional: the fields in their declared order (kind, source, occurred_at, device_code, x, y,
+    # building_id, zones, source_ref, clear, details)
+    return AlarmInput(kind, AlarmSource.SENSOR, _instant(get("at")), device, None, None, None, _NO_ZONES,
+                      "mqtt:" + msg_id, state == "clear", details)
 
 
 def camera_input(event: CameraEventReceived) -> AlarmInput | None:

@@ -1,7 +1,7 @@
 """Sensor events from the MQTT feed (docs/sim/FEED.md), acknowledged to the broker only once committed.
 
 paho's manual acknowledgement (`manual_ack=True`, `client.ack(mid, qos)`) holds each QoS 1 PUBACK
-until the writer's Future completes, and a persistent session (fixed client id, clean_start=False,
+until the writer has committed it, and a persistent session (fixed client id, clean_start=False,
 a session expiry) makes the broker keep and redeliver what was not acknowledged when we died. MQTT 5
 lets us raise Receive Maximum so that a burst is not throttled to 20 messages in flight.
 """
@@ -11,7 +11,6 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
-from concurrent.futures import Future
 from typing import Any
 
 import paho.mqtt.client as mqtt
@@ -19,12 +18,12 @@ from paho.mqtt.enums import CallbackAPIVersion
 from paho.mqtt.packettypes import PacketTypes
 from paho.mqtt.properties import Properties
 
-from .batch import Outcome
 from .inputs import AlarmInput, Rejected, sensor_input
 
 logger = logging.getLogger(__name__)
 
-Submit = Callable[[AlarmInput], "Future[Outcome]"]
+# Queue an input; once it is committed, call the callback with the token (writer.put_committed).
+Submit = Callable[[AlarmInput, object, Callable[[list[object]], None]], bool]
 
 
 def sensor_events_filter(site: str) -> str:
@@ -35,13 +34,16 @@ class MqttAlarmSource:
     """Subscribes to `cockpit/<site>/sensors/+/event` (QoS 1) and hands each event to `submit`.
 
     paho's network thread runs on_message; it only parses and queues. Acks are sent from the writer
-    thread (paho's publish path is thread-safe). An ack belongs to one connection: after a reconnect
-    the broker redelivers, and the writer recognises the message id, so stale acks are dropped.
+    thread, a batch at a time after its commit (paho's publish path is thread-safe). An ack belongs to one
+    connection: after a reconnect the broker redelivers, and the writer recognises the message id, so
+    stale acks are dropped.
     """
 
     def __init__(self, host: str, port: int, site: str, submit: Submit, on_rejected: Callable[[str], None], *,
                  client_id: str, session_expiry_s: int = 7 * 24 * 3600, receive_maximum: int = 1000,
-                 keepalive_s: int = 30) -> None:
+                 keepalive_s: int = 30, v5: bool = True) -> None:
+        """v5=False speaks MQTT 3.1.1 (a persistent session via clean_session=False; no expiry, no receive
+        maximum): for brokers without MQTT 5, like the demo's embedded amqtt."""
         self.host, self.port, self.site = host, port, site
         self._submit, self._on_rejected = submit, on_rejected
         self._keepalive = keepalive_s
@@ -50,20 +52,29 @@ class MqttAlarmSource:
         self._generation = 0  # one per connection: acks of an older one are not sent
         self._connected = threading.Event()
         self._subscribed = threading.Event()
-        self._client = mqtt.Client(CallbackAPIVersion.VERSION2, client_id=client_id, protocol=mqtt.MQTTv5,
-                                   manual_ack=True)
+        self._v5 = v5
+        if v5:
+            self._client = mqtt.Client(CallbackAPIVersion.VERSION2, client_id=client_id, protocol=mqtt.MQTTv5,
+                                       manual_ack=True)
+        else:
+            self._client = mqtt.Client(CallbackAPIVersion.VERSION2, client_id=client_id, protocol=mqtt.MQTTv311,
+                                       clean_session=False, manual_ack=True)
         self._client.on_connect = self._on_connect
         self._client.on_disconnect = self._on_disconnect
         self._client.on_subscribe = self._on_subscribe
         self._client.on_message = self._on_message
         self._client.reconnect_delay_set(0.2, 5)
+        self._committed = self._ack_committed  # one bound method: the writer groups a batch's acks by it
 
     def start(self, timeout_s: float = 10.0) -> MqttAlarmSource:
         """Connect in the background and wait until subscribed (raises TimeoutError otherwise)."""
-        props = Properties(PacketTypes.CONNECT)
-        props.SessionExpiryInterval = self._session_expiry_s
-        props.ReceiveMaximum = self._receive_maximum
-        self._client.connect_async(self.host, self.port, self._keepalive, clean_start=False, properties=props)
+        if self._v5:
+            props = Properties(PacketTypes.CONNECT)
+            props.SessionExpiryInterval = self._session_expiry_s
+            props.ReceiveMaximum = self._receive_maximum
+            self._client.connect_async(self.host, self.port, self._keepalive, clean_start=False, properties=props)
+        else:
+            self._client.connect_async(self.host, self.port, self._keepalive)
         self._client.loop_start()
         if not self._subscribed.wait(timeout_s):
             self.stop()
@@ -101,29 +112,26 @@ class MqttAlarmSource:
             logger.warning("alarm ingest lost the MQTT broker: %s; reconnecting", reason)
 
     def _on_message(self, client: mqtt.Client, _userdata: object, msg: mqtt.MQTTMessage) -> None:
-        with self._lock:
-            generation = self._generation
-        parts = msg.topic.split("/")
+        generation = self._generation  # an int read is atomic; _ack_committed re-checks it under the lock
+        topic = msg.topic  # (paho decodes it on every access)
+        parts = topic.split("/")
         try:
             if len(parts) != 5 or parts[2] != "sensors" or parts[4] != "event":
-                raise Rejected(f"not a sensor event topic: {msg.topic}")
+                raise Rejected(f"not a sensor event topic: {topic}")
             item = sensor_input(parts[3], msg.payload)
         except Rejected as exc:
-            logger.warning("rejected MQTT message on %s: %s", msg.topic, exc)
+            logger.warning("rejected MQTT message on %s: %s", topic, exc)
             self._on_rejected(str(exc))
-            self._ack(msg.mid, msg.qos, generation)  # it can never succeed: redelivering it helps nobody
+            self._ack_committed([(msg.mid, msg.qos, generation)])  # it can never succeed: redelivering it helps nobody
             return
-        future = self._submit(item)
-        future.add_done_callback(lambda f, mid=msg.mid, qos=msg.qos: self._ack_if_done(f, mid, qos, generation))
+        self._submit(item, (msg.mid, msg.qos, generation), self._committed)
 
-    def _ack_if_done(self, future: Future[Outcome], mid: int, qos: int, generation: int) -> None:
-        if future.exception() is None:
-            self._ack(mid, qos, generation)
-
-    def _ack(self, mid: int, qos: int, generation: int) -> None:
-        if qos == 0:
-            return
+    def _ack_committed(self, tokens: list[object]) -> None:
+        """The writer thread, once per committed batch: PUBACK each message of this connection (a message of
+        an older connection comes back from the broker and is recognised as a redelivery)."""
         with self._lock:
-            current = generation == self._generation and self._connected.is_set()
-        if current:
-            self._client.ack(mid, qos)
+            current = self._generation if self._connected.is_set() else None
+        ack = self._client.ack
+        for mid, qos, generation in tokens:  # type: ignore[misc]
+            if qos and generation == current:
+                ack(mid, qos)

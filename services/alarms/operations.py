@@ -16,6 +16,7 @@ from cockpit.alarm_events import AlarmChanged, AlarmView
 from cockpit.alarm_rules import AlarmRules
 from cockpit.audit import Actor, record
 from cockpit.errors import CockpitError
+from cockpit.incidents import LIVE_STATES
 from cockpit.models import Alarm, AlarmState
 from cockpit.roles import Permission, can
 from services.database import DatabaseService
@@ -67,6 +68,28 @@ class AlarmOperations:
             alarm.owner_id = None
             return {}
         return self._do(alarm_id, actor, "alarm.release", act)
+
+    def record_lock(self, alarm_id: int, camera: str, locked_at: datetime, actor: Actor) -> float | None:
+        """The first live frame of `camera` was painted for this alarm: store the lock (the first one wins)
+        and stop its incident's lock clock. Returns the lock time in seconds, or None if already locked.
+
+        A measurement, not an operator's act: any signed-in role's screen counts, and a closed alarm too."""
+        with self._db.session() as session:
+            alarm = session.get(Alarm, alarm_id, with_for_update=True)
+            if alarm is None:
+                raise AlarmActionRefused(f"no alarm {alarm_id}")
+            if alarm.video_locked_at is not None:
+                return None
+            alarm.video_locked_at, alarm.lock_camera = locked_at, camera[:32]
+            lock_s = max(0.0, (locked_at - alarm.received_at).total_seconds())
+            incident = alarm.incident
+            if incident is not None and incident.video_locked_at is None and incident.state in LIVE_STATES:
+                incident.video_locked_at = locked_at
+            record(session, actor, "alarm.video_locked", target_type="alarm", target_id=alarm.id,
+                   camera=camera, lock_s=round(lock_s, 3), incident_id=alarm.incident_id)
+            session.commit()
+        logger.info("alarm %d locked on %s in %.3f s", alarm_id, camera, lock_s)
+        return lock_s
 
     def _do(self, alarm_id: int, actor: Actor, action: str,
             act: Callable[[Session, Alarm], dict[str, object]]) -> AlarmView:

@@ -8,6 +8,7 @@ Threads: `alarm-writer` (all database work), paho's network thread (parse and qu
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass
@@ -60,29 +61,44 @@ class AlarmIngestService:
         self._counters = IngestCounters()
         self._writer: BatchWriter | None = None
         self._mqtt: MqttAlarmSource | None = None
+        self._site_code = ""
+        self._started = threading.Event()
         self.directory: DeviceDirectory | None = None
 
     def start(self, timeout_s: float = 10.0) -> AlarmIngestService:
         with self._db.session() as session:
             site = load_site(session, self.settings.site)
         self.directory = DeviceDirectory(site)
+        self._site_code = site.code
         s = self.settings
         self._writer = BatchWriter(self._db, self.directory, self.rules, self._sink, self._counters,
                                    dedupe_window_s=s.dedupe_window_s, batch_max=s.batch_max,
                                    batch_wait_ms=s.batch_wait_ms)
         self._writer.start()
         if self._mqtt_address is not None:
-            host, port = self._mqtt_address
-            self._mqtt = MqttAlarmSource(host, port, site.code, self._writer.put, self._rejected,
-                                         client_id=s.client_id, session_expiry_s=s.session_expiry_s,
-                                         receive_maximum=s.receive_maximum)
             try:
-                self._mqtt.start(timeout_s)
+                self.connect_mqtt(*self._mqtt_address, timeout_s=timeout_s)
             except TimeoutError:
                 self._writer.stop()
                 raise
+        self._started.set()
         logger.info("alarm ingest started for site %s (MQTT %s)", site.code, self._mqtt_address or "off")
         return self
+
+    def connect_mqtt(self, host: str, port: int, *, v5: bool = True, timeout_s: float = 10.0) -> None:
+        """Subscribe to the sensor feed on a broker (blocking); after start(), for a broker that comes up
+        later (the demo's simulator starts its own); waits up to timeout_s for a start() running elsewhere.
+        v5=False for MQTT 3.1.1-only brokers."""
+        if self._writer is None and self._mqtt_address is None:
+            self._started.wait(timeout_s)
+        if self._writer is None or self._mqtt is not None:
+            raise RuntimeError("the alarm ingest is not started, or already has a broker")
+        s = self.settings
+        source = MqttAlarmSource(host, port, self._site_code, self._writer.put_committed, self._rejected,
+                                 client_id=s.client_id, session_expiry_s=s.session_expiry_s,
+                                 receive_maximum=s.receive_maximum, v5=v5)
+        source.start(timeout_s)
+        self._mqtt, self._mqtt_address = source, (host, port)
 
     def stop(self, drain_s: float = 5.0) -> None:
         """Commit and acknowledge what is queued, then disconnect (the broker keeps the session)."""

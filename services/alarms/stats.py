@@ -24,6 +24,11 @@ class IngestCounters:
             for name, n in deltas.items():
                 self._counts[name] += n
 
+    def add_received(self) -> None:
+        """One input queued (every source, per input: kept cheaper than add())."""
+        with self._lock:
+            self._counts["received"] += 1
+
     def batch_done(self, ms: float, size: int) -> None:
         with self._lock:
             self._batch_ms.append(ms)

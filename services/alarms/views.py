@@ -6,6 +6,10 @@ the queue, the plan and the wall never need the rules or the database to draw an
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from datetime import datetime
+from typing import Any
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -26,7 +30,42 @@ def alarm_view(alarm: Alarm, rules: AlarmRules, *, device_code: str | None, plac
         category_zh_CN=title.zh_CN if title else category, colour=style.colour, sound=style.sound,
         rule_name=alarm.rule_name or "", device_code=device_code, place=place, building_id=alarm.building_id,
         x=alarm.x, y=alarm.y, occurred_at=alarm.occurred_at, received_at=alarm.received_at,
-        repeat_count=alarm.repeat_count, owner=owner, incident_id=alarm.incident_id)
+        repeat_count=alarm.repeat_count, owner=owner, incident_id=alarm.incident_id,
+        video_locked_at=alarm.video_locked_at, lock_camera=alarm.lock_camera)
+
+
+class ViewStyles:
+    """AlarmViews for the writer, from plain column values (a dict or a result row's mapping): the
+    priority's style and the category's titles are looked up once per (priority, category), not per view."""
+
+    def __init__(self, rules: AlarmRules) -> None:
+        self._rules = rules
+        self._styles: dict[tuple[int, str | None], tuple[int, str, str, str, str, str]] = {}
+
+    def _style(self, priority: int, category: str | None) -> tuple[int, str, str, str, str, str]:
+        hit = self._styles.get((priority, category))
+        if hit is None:
+            p = Priority(min(max(priority, 1), 4))
+            style = self._rules.style(p)
+            name = category or "other"
+            title = self._rules.categories.get(name)
+            hit = self._styles[(priority, category)] = (
+                int(p), name, title.en if title else name, title.zh_CN if title else name, style.colour, style.sound)
+        return hit
+
+    def view(self, alarm_id: int, fixed: Mapping[str, Any], state: AlarmState, repeat_count: int,
+             incident_id: int | None, video_locked_at: datetime | None, lock_camera: str | None, *,
+             device_code: str | None, place: str, owner: str | None = None) -> AlarmView:
+        """The same AlarmView as alarm_view() for an Alarm with these values (`fixed`: its kind, source,
+        priority, category, rule_name, building_id, x, y, occurred_at and received_at)."""
+        priority, category, en, zh, colour, sound = self._style(fixed["priority"], fixed["category"])
+        return AlarmView(
+            id=alarm_id, kind=fixed["kind"], source=fixed["source"], state=state, priority=priority,
+            category=category, category_en=en, category_zh_CN=zh, colour=colour, sound=sound,
+            rule_name=fixed["rule_name"] or "", device_code=device_code, place=place,
+            building_id=fixed["building_id"], x=fixed["x"], y=fixed["y"], occurred_at=fixed["occurred_at"],
+            received_at=fixed["received_at"], repeat_count=repeat_count, owner=owner, incident_id=incident_id,
+            video_locked_at=video_locked_at, lock_camera=lock_camera)
 
 
 def place_of(device_name: str | None, building_name: str | None, x: float | None, y: float | None) -> str:

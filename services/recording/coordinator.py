@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import Future
 from typing import Literal
 
+from cockpit.alarm_events import AlarmChanged
 from cockpit.audit import Actor
 from cockpit.cameras import CameraState, CameraStateChanged
 from cockpit.models import RecordingReason
@@ -23,12 +24,15 @@ from .recorder import RecorderService
 logger = logging.getLogger(__name__)
 
 StreamUri = Callable[[str, bool], "Future[str | None]"]  # (camera code, main?) -> RTSP URI
+RECORD_UP_TO_PRIORITY = 3  # P1–P3 alarms of a camera record a clip; P4 (e.g. plain motion) would fill disks
 
 
 class RecordingCoordinator:
     def __init__(self, recorder: RecorderService, stream_uri: StreamUri, *, mode: Literal["all", "none", "wall"],
-                 main: bool = True) -> None:
+                 main: bool = True, cameras: Iterable[str] = ()) -> None:
+        """`cameras`: the site's camera codes (an alarm's device may be a sensor)."""
         self.recorder, self._stream_uri, self.mode, self.main = recorder, stream_uri, mode, main
+        self._known = frozenset(cameras)
         self._lock = threading.Lock()
         self._online: set[str] = set()
         self._wall: set[str] = set()
@@ -87,6 +91,21 @@ class RecordingCoordinator:
 
         self._stream_uri(code, self.main).add_done_callback(chain)
         return result
+
+    def on_alarm(self, event: object) -> Future[int] | None:
+        """The alarm sink: a new alarm raised by a camera records it (pre-alarm buffer + post time).
+
+        Alarms elsewhere (a sensor) record once the video lock has picked the cameras that see the place.
+        """
+        if not isinstance(event, AlarmChanged) or not event.new:
+            return None
+        alarm = event.alarm
+        if alarm.device_code is None or alarm.priority > RECORD_UP_TO_PRIORITY or alarm.device_code not in self._known:
+            return None
+        clip = self.record(alarm.device_code, reason=RecordingReason.ALARM, alarm_id=alarm.id)
+        clip.add_done_callback(lambda f: f.exception() is not None and logger.warning(
+            "%s: alarm %d was not recorded: %s", alarm.device_code, alarm.id, f.exception()))
+        return clip
 
     def stop_recording(self, code: str) -> Future[int] | None:
         return self.recorder.stop_recording(code)

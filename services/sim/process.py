@@ -45,12 +45,13 @@ class SimulatedCameraInfo:
     ptz: bool
     rtsp: dict[str, str]
     discovery: str | None = None  # "127.0.0.1:port" where the simulator answers unicast WS-Discovery probes
+    mqtt: str | None = None  # "host:port" of the broker its sensors and responders publish to
 
     @classmethod
     def from_json(cls, line: str) -> SimulatedCameraInfo:
         d = json.loads(line)
         return cls(d["code"], d["name"], d["onvif_url"], d["username"], d["password"], bool(d["ptz"]),
-                   dict(d.get("rtsp", {})), d.get("discovery"))
+                   dict(d.get("rtsp", {})), d.get("discovery"), d.get("mqtt"))
 
 
 class SimulatorProcess:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from concurrent.futures import Future
 from dataclasses import replace
 
@@ -57,4 +58,43 @@ def test_record_from_a_tile_buffers_the_wall_cameras_and_saves_a_clip(qtbot, dem
         assert recorder.watched() == frozenset()  # off the wall: the buffer goes
     finally:
         window.wall.close_streams()
+        recorder.stop()
+
+
+def test_a_camera_alarm_from_the_real_ingest_records_a_clip_linked_to_the_alarm(demo, camera: SimCameraHost,  # noqa: F811
+                                                                                 tmp_path) -> None:
+    from datetime import UTC, datetime
+
+    from cockpit.config import Config
+    from cockpit.models import AlarmKind, AlarmSource
+    from main import _alarms
+    from services.alarms.inputs import AlarmInput
+
+    def uri(code: str, main: bool) -> Future:
+        future: Future = Future()
+        future.set_result(camera.uri)
+        return future
+
+    saved = []
+    recorder = RecorderService(demo.db, tmp_path / "clips", saved.append, pre_s=1.0, post_s=1.0)
+    recorder.start()
+    codes = [c.code for c in demo.snapshot.cameras]
+    coordinator = RecordingCoordinator(recorder, uri, mode="all", cameras=codes)
+    ingest, _ = _alarms(Config(), demo.db, demo.actor("operator"), demo=True, also=coordinator.on_alarm)
+    ingest.start()
+    try:
+        now = datetime.now(UTC)
+        smoke = ingest.submit(AlarmInput(AlarmKind.SMOKE, AlarmSource.ANALYTICS, now, device_code=codes[4]))
+        offline = ingest.submit(AlarmInput(AlarmKind.DEVICE_OFFLINE, AlarmSource.CAMERA, now, device_code=codes[5]))
+        assert smoke.result(5).status == "new" and offline.result(5).status == "new"
+        deadline = time.monotonic() + 15
+        while not any(type(e).__name__ == "RecordingSaved" for e in saved) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        clips = [e for e in saved if type(e).__name__ == "RecordingSaved"]
+        assert [c.code for c in clips] == [codes[4]]  # P1 smoke records; a P4 (camera offline) does not
+        with demo.db.session() as s:
+            row = s.get(Recording, clips[0].recording_id)
+        assert row.reason == "alarm" and row.alarm_id is not None and row.camera_code == codes[4]
+    finally:
+        ingest.stop(drain_s=1.0)
         recorder.stop()
