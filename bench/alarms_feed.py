@@ -6,22 +6,18 @@ feed publisher (SensorFeed) paced or flat out, and a bare paho subscriber as the
 
 from __future__ import annotations
 
-import getpass
 import json
-import shutil
 import socket
 import subprocess
 import sys
-import tempfile
 import time
 import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from services.sim.feed import topics
 from services.sim.feed.publisher import SensorFeed
+from tools.mosquitto import mosquitto  # noqa: F401 (the bench's broker; tests import it from here too)
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -36,42 +32,6 @@ def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
-
-
-@contextmanager
-def mosquitto() -> Iterator[tuple[str, int]]:
-    """A private Mosquitto on loopback (MQTT 5). Queues are unbounded (max_queued_messages 0): a killed
-    cockpit's persistent session must keep every QoS 1 message of a burst until it comes back. Nagle is off
-    (set_tcp_nodelay): with it, PUBACKs to a publisher whose window is full wait for a delayed TCP ACK
-    (the bare pipe measured 3,600–3,800 messages/s with Nagle, 7,000–7,700 without)."""
-    binary = shutil.which("mosquitto") or ("/usr/sbin/mosquitto" if Path("/usr/sbin/mosquitto").exists() else None)
-    if binary is None:
-        raise RuntimeError("mosquitto is not installed (apt-get install mosquitto)")
-    with tempfile.TemporaryDirectory(prefix="cockpit-mosquitto-") as tmp:
-        port = _free_port()
-        conf = Path(tmp) / "mosquitto.conf"
-        conf.write_text(f"listener {port} 127.0.0.1\nallow_anonymous true\npersistence false\n"
-                        f"max_queued_messages 0\nset_tcp_nodelay true\nlog_dest stderr\nuser {getpass.getuser()}\n",
-                        encoding="utf-8")
-        with (Path(tmp) / "mosquitto.log").open("wb") as log:
-            proc = subprocess.Popen([binary, "-c", str(conf)], stdout=log, stderr=subprocess.STDOUT)
-            try:
-                deadline = time.monotonic() + 10
-                while True:
-                    with socket.socket() as s:
-                        if s.connect_ex(("127.0.0.1", port)) == 0:
-                            break
-                    if time.monotonic() > deadline or proc.poll() is not None:
-                        raise RuntimeError(f"mosquitto did not start: {(Path(tmp) / 'mosquitto.log').read_text()}")
-                    time.sleep(0.05)
-                yield "127.0.0.1", port
-            finally:
-                proc.terminate()
-                try:
-                    proc.wait(5)
-                except subprocess.TimeoutExpired:
-                    proc.kill()
-                    proc.wait(5)
 
 
 def sensors(db_url: str) -> list[tuple[str, str]]:

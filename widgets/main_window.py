@@ -17,10 +17,10 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QSplitter, 
 
 from cockpit import __version__
 from cockpit.audit import Actor
-from cockpit.roles import Permission, can
-from cockpit.site import SiteSnapshot
 from cockpit.models import RecordingReason
 from cockpit.recordings import RecordingFailed
+from cockpit.roles import Permission, can
+from cockpit.site import SiteSnapshot
 from services.lookup import LookupHit, LookupResult
 from services.recording.coordinator import RecordingCoordinator
 
@@ -39,8 +39,8 @@ from .incident_panel import IncidentPanel
 from .lookup import LookupWidget
 from .overview import OverviewWidget
 from .placeholder import PlaceholderPanel
-from .recording_bridge import RecordingBridge
 from .ptz_control import PtzController
+from .recording_bridge import RecordingBridge
 from .site_plan import SitePlanWidget
 from .status_bar import CockpitStatusBar
 from .video_lock import VideoLockController
@@ -400,7 +400,7 @@ class MainWindow(QMainWindow):
         queue.acknowledgeRequested.connect(lambda i: self._alarm_action(desk.acknowledge, i))
         queue.takeRequested.connect(lambda i: self._alarm_action(desk.take, i))
         queue.alarmSelected.connect(self._on_alarm_selected)
-        desk.bridge.alarmChanged.connect(lambda event: self.plan.alarms.apply(event.alarm))
+        desk.bridge.alarmChanged.connect(lambda event: self.plan.show_alarm(event.alarm))
         if self.wall is not None:
             lock = self.video_lock = VideoLockController(
                 self._services.snapshot.cameras, self.wall, self.focus,
@@ -419,7 +419,7 @@ class MainWindow(QMainWindow):
         """Alarms still open at start-up (they survive a restart): in the queue and on the plan."""
         self.alarm_model.extend(alarms)
         for alarm in alarms:
-            self.plan.alarms.apply(alarm)
+            self.plan.show_alarm(alarm)
 
     def _build_incident_panel(self, desk: DispatchDesk) -> IncidentPanel:
         """Incidents and dispatch; responders move on the plan as the feed reports them."""

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cockpit.alarm_events import AlarmView
 from cockpit.cameras import CameraState
 from cockpit.commissioning import Placement
 from cockpit.coverage import coverage_grid
@@ -76,7 +77,7 @@ class SitePlanWidget(QWidget):
                                           brush=pg.mkBrush(None), symbol="o")
         self._marker.setZValue(50)
         self.plot.addItem(self._marker)
-        self.alarms = PlanAlarms(self.plot, self)  # open alarms as rings; new ones pulse
+        self._alarms = PlanAlarms(self.plot, self)  # open alarms as rings; new ones pulse
 
         self.layer_boxes: dict[str, QCheckBox] = {}
         toolbar = QHBoxLayout()
@@ -290,6 +291,10 @@ class SitePlanWidget(QWidget):
     def fit(self) -> None:
         snap = self._snapshot
         self._view.setRange(xRange=(0, snap.width_m), yRange=(0, snap.depth_m), padding=0.03)
+
+    def show_alarm(self, alarm: AlarmView) -> None:
+        """An alarm as the queue has it: open ones ringed in their colour (new ones pulse), others removed."""
+        self._alarms.apply(alarm)
 
     def locate(self, x: float | None, y: float | None, building_id: int | None = None) -> None:
         """Mark and centre on a place; highlight its building."""

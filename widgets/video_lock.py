@@ -58,7 +58,6 @@ class _Pending:
     alarm: AlarmView
     choices: list[LockChoice]
     on_wall: frozenset[str]
-    started: float  # time.time() when the lock began
     done: bool = False
 
 
@@ -148,7 +147,7 @@ class VideoLockController(QObject):
                 "%1", str(alarm.id)).replace("%2", alarm.place))
             return []
         on_wall = frozenset(self._wall.cameras_shown()) if self._wall is not None else frozenset()
-        pending = self._pending[alarm.id] = _Pending(alarm, choices, on_wall, time.time())
+        pending = self._pending[alarm.id] = _Pending(alarm, choices, on_wall)
         best, rest = choices[0], [c.code for c in choices[1:]]
         after = alarm.received_at.timestamp()
         if take_focus and self._focus is not None:

@@ -183,7 +183,6 @@ def test_a_flood_of_urgent_alarms_changes_the_screen_at_most_once_a_second_most_
     from widgets.video_lock import FOCUS_MIN_S
 
     window, ingest, _ = locked_window
-    lock = window.video_lock
     switches: list[str] = []
     window.focus.cameraShown.connect(switches.append)
     site = demo.snapshot

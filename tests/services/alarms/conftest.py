@@ -3,9 +3,6 @@ a running ingest with its events, and the simulator's real feed publisher."""
 
 from __future__ import annotations
 
-import getpass
-import shutil
-import subprocess
 import threading
 import time
 import uuid
@@ -23,31 +20,19 @@ from cockpit.models import Alarm
 from services.alarms import AlarmIngestService, IngestSettings
 from services.database import DatabaseService
 from services.sim.feed.publisher import SensorFeed
-from tests.servers import _free_port, stop_process, wait_port
+from tools.mosquitto import mosquitto as broker
 
 SITE = "DEMO"
 
 
 @pytest.fixture(scope="session")
-def alarm_broker(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, int]]:
-    """A private Mosquitto for the alarm tests. Queues are unbounded (max_queued_messages 0) because the
-    burst and crash tests keep thousands of QoS 1 messages for one subscriber; production sizes this."""
-    binary = shutil.which("mosquitto") or ("/usr/sbin/mosquitto" if Path("/usr/sbin/mosquitto").exists() else None)
-    if binary is None:
-        pytest.fail("mosquitto not installed: apt-get install -y mosquitto")
-    root = tmp_path_factory.mktemp("alarm-mosquitto")
-    port = _free_port()
-    conf = root / "mosquitto.conf"
-    conf.write_text(f"listener {port} 127.0.0.1\nallow_anonymous true\npersistence false\n"
-                    f"max_queued_messages 0\nlog_dest stderr\nuser {getpass.getuser()}\n", encoding="utf-8")
-    log = (root / "mosquitto.log").open("wb")
-    proc = subprocess.Popen([binary, "-c", str(conf)], stdout=log, stderr=subprocess.STDOUT)
+def alarm_broker() -> Iterator[tuple[str, int]]:
+    """A private Mosquitto for the alarm tests (tools/mosquitto.py: unbounded queues for the burst and crash tests)."""
     try:
-        wait_port(port)
-        yield "127.0.0.1", port
-    finally:
-        stop_process(proc)
-        log.close()
+        with broker() as address:
+            yield address
+    except RuntimeError as exc:
+        pytest.fail(str(exc))
 
 
 @pytest.fixture(scope="session")

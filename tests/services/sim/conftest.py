@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import getpass
 import json
 import queue
-import shutil
-import subprocess
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -24,31 +21,20 @@ from cockpit.site import SiteSnapshot, load_snapshot
 from cockpit.walkways import WalkwayGraph
 from services.sim.loop import LoopThread
 from services.sim.scenario_data import ScenarioData, load_scenario_data
-from tests.servers import _free_port, stop_process, wait_port
+from tools.mosquitto import mosquitto as broker
 
 SITE_SEED = 7
 SITE_SIZE = DemoSize(buildings=8)
 
 
 @pytest.fixture(scope="session")
-def mosquitto(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, int]]:
+def mosquitto() -> Iterator[tuple[str, int]]:
     """A private Mosquitto (Debian package `mosquitto`) on 127.0.0.1 for this test run: (host, port)."""
-    binary = shutil.which("mosquitto") or ("/usr/sbin/mosquitto" if Path("/usr/sbin/mosquitto").exists() else None)
-    if binary is None:
-        pytest.fail("mosquitto not installed: apt-get install -y mosquitto")
-    root = tmp_path_factory.mktemp("mosquitto")
-    port = _free_port()
-    conf = root / "mosquitto.conf"
-    conf.write_text(f"listener {port} 127.0.0.1\nallow_anonymous true\npersistence false\n"
-                    f"log_dest stderr\nuser {getpass.getuser()}\n", encoding="utf-8")
-    log = (root / "mosquitto.log").open("wb")
-    proc = subprocess.Popen([binary, "-c", str(conf)], stdout=log, stderr=subprocess.STDOUT)
     try:
-        wait_port(port)
-        yield "127.0.0.1", port
-    finally:
-        stop_process(proc)
-        log.close()
+        with broker() as address:
+            yield address
+    except RuntimeError as exc:
+        pytest.fail(str(exc))
 
 
 @dataclass(frozen=True)
