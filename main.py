@@ -347,6 +347,9 @@ def _run_signed_in(args, paths, config, app, db, runner, snapshot) -> int:  # no
     # 4d. dispatch: incidents, responders over the feed, escalation; its alarm changes go to the queue too
     dispatch, dispatch_desk = _dispatch(config, db, snapshot, actor, ingest, alarm_desk)
 
+    # 4e. the warm pool: sub streams of the cameras live alarms make likely, within a measured CPU budget
+    warm_pool, warm_planner = _warm(config, cameras)
+
     # 5. the window; closing it saves the layout
     settings = QSettings(str(paths.config_dir / "ui.ini"), QSettings.Format.IniFormat)
     window = MainWindow(WindowServices(
@@ -364,6 +367,7 @@ def _run_signed_in(args, paths, config, app, db, runner, snapshot) -> int:  # no
         recording_events=recording_bridge,
         alarms=alarm_desk,
         dispatch=dispatch_desk,
+        warm_pool=warm_pool, warm_planner=warm_planner,
         commissioning=_wizard_context(config, paths, cameras, runner, snapshot, actor, demo_discovery),
     ))
     window.ready.connect(lambda: runner.submit(ingest.start, on_error=lambda exc: window.statusBar().showMessage(
@@ -391,6 +395,8 @@ def _run_signed_in(args, paths, config, app, db, runner, snapshot) -> int:  # no
     try:
         return app.exec()
     finally:  # reverse order: recorder (saves running clips), cameras, the devices they talk to, the window
+        if warm_pool is not None:
+            warm_pool.close()  # decoders told to stop, not waited for
         cameras.stop(timeout_s=2.0)  # no more camera events
         dispatch.stop(timeout_s=3.0)  # queued work done, positions stored, off the broker
         ingest.stop(drain_s=2.0)  # what was received is committed
@@ -475,6 +481,18 @@ def _recording(config, paths, db, cameras, snapshot, *, demo: bool):  # noqa: AN
                                        main=config.recording.profile == "main",
                                        cameras=[c.code for c in snapshot.cameras])
     return recorder, coordinator, bridge
+
+
+def _warm(config, cameras):  # noqa: ANN001,ANN202
+    from cockpit.warm_cameras import WarmPlanner
+    from services.video.warm_pool import WarmPool
+
+    a = config.alarms
+    if a.warm_streams == 0 or a.warm_cpu_percent == 0:
+        return None, None
+    pool = WarmPool(lambda code, main: cameras.stream_uri(code, main=main), max_streams=a.warm_streams,
+                    cpu_budget_pct=a.warm_cpu_percent, min_idle_pct=a.warm_min_idle_percent)
+    return pool, WarmPlanner(a.warm_half_life_s, tuple(a.warm_cameras))
 
 
 def _wizard_context(config, paths, cameras, runner, snapshot, actor, demo_discovery):  # noqa: ANN001,ANN202

@@ -10,7 +10,11 @@ the real VideoLockController. The first `--wall` simulated cameras play on the 4
 video-analytics alarms (kind crowd) are submitted one every `--interval` seconds at random places that
 some simulated camera sees. Lock time is what the controller measures and stores: the alarm's
 received_at (stamped by the ingest) → the first paint of a frame of a chosen camera decoded after it.
-It is split by whether the camera that locked was already live on the wall.
+It is split by whether the camera that locked was already live on the wall, warm in the pool
+(services/video/warm_pool.py), or neither (cold). A share `--precursors` of the alarms is preceded, `--lead`
+seconds earlier, by a P4 motion alarm at the same place (the sign that makes its camera likely, as a
+loitering group before a crowd): those cameras can be warm; the others are cold unless on the wall.
+The pool's CPU over the run is reported as % of one core, next to its budget.
 
 Reference in the same run (the physical limit of a cold open): `ffmpeg -rtsp_transport tcp -fflags nobuffer
 -flags low_delay -probesize 32 -analyzeduration 0 -i URL
@@ -66,6 +70,12 @@ def _r(value: float | None) -> float | None:
     return None if value is None else round(value, 3)
 
 
+def _process_cpu_s(pid: int) -> float:
+    """User + system CPU seconds of a process (Linux /proc): the simulated cameras' cost, not the cockpit's."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def ffmpeg_first_frame_s(urls: list[str]) -> list[float]:
     times = []
     for url in urls:
@@ -119,10 +129,12 @@ def _measure(args: argparse.Namespace, rng: random.Random, url: str, sim: SimPro
     from cockpit.config import AlarmsConfig, Config
     from cockpit.models import Alarm, AlarmKind, AlarmSource
     from cockpit.site import load_snapshot
+    from cockpit.warm_cameras import WarmPlanner
     from main import _alarms
     from services.alarms.inputs import AlarmInput
     from services.database import DatabaseService
     from services.lookup import LookupService
+    from services.video.warm_pool import WarmPool, host_cpu_times
     from widgets.main_window import MainWindow, WindowServices
     from widgets.theme import apply_theme
     from widgets.worker import TaskRunner
@@ -153,7 +165,9 @@ def _measure(args: argparse.Namespace, rng: random.Random, url: str, sim: SimPro
     def stream_uri(code: str, main: bool) -> Future:
         return _done(uris[code]["main" if main else "sub"] if code in uris else None)
 
-    config = Config(alarms=AlarmsConfig(lock_priority=4, batch_wait_ms=5))
+    config = Config(alarms=AlarmsConfig(lock_priority=2, batch_wait_ms=5))  # crowd is P2, motion P3/P4
+    pool = WarmPool(stream_uri, max_streams=args.warm, cpu_budget_pct=args.warm_cpu,
+                    min_idle_pct=args.warm_min_idle) if args.warm else None
     ingest, desk = _alarms(config, db, actor, demo=True)
     ingest.start()
     lookup = LookupService(db)
@@ -161,7 +175,7 @@ def _measure(args: argparse.Namespace, rng: random.Random, url: str, sim: SimPro
         actor=actor, snapshot=site, runner=runner, search=partial(lookup.search, actor=actor),
         record_view=partial(lookup.record_view, actor=actor), db_health=db.health, db_name=db.backend,
         settings=QSettings(str(tmp / "ui.ini"), QSettings.Format.IniFormat), stream_uri=stream_uri,
-        ptz=_StubMotor(), alarms=desk))
+        ptz=_StubMotor(), alarms=desk, warm_pool=pool, warm_planner=WarmPlanner()))
     lock = window.video_lock
     assert lock is not None and window.wall is not None
     for cam in site.cameras:  # only the simulated cameras can show a picture
@@ -180,14 +194,23 @@ def _measure(args: argparse.Namespace, rng: random.Random, url: str, sim: SimPro
         raise RuntimeError("not every wall tile showed a picture within 30 s")
     pump(2.0)
     places = _places(site, simulated, args.alarms, rng)
+    signalled = set(rng.sample(range(len(places)), round(args.precursors * len(places))))
     submitted: list[int] = []
+    sim_cpu = partial(_process_cpu_s, sim.proc.pid)
+    sim_cpu0, host0 = sim_cpu(), host_cpu_times()
     started = time.monotonic()
-    for x, y in places:
-        item = AlarmInput(AlarmKind.CROWD, AlarmSource.ANALYTICS, datetime.now(UTC), x=x, y=y,
-                          source_ref=f"bench-lock-{len(submitted)}-{time.time_ns()}")
-        future = ingest.submit(item)
+
+    def submit(kind: AlarmKind, x: float, y: float) -> int:
+        future = ingest.submit(AlarmInput(kind, AlarmSource.ANALYTICS, datetime.now(UTC), x=x, y=y,
+                                          source_ref=f"bench-lock-{kind}-{len(submitted)}-{time.time_ns()}"))
         pump_until(future.done, 5.0)
-        submitted.append(future.result().alarm_id)
+        return future.result().alarm_id
+
+    for i, (x, y) in enumerate(places):
+        if i in signalled:
+            submit(AlarmKind.MOTION, x, y)
+            pump(args.lead)
+        submitted.append(submit(AlarmKind.CROWD, x, y))
         pump(args.interval)
     pump_until(lambda: len({r.alarm_id for r in lock.results}) >= len(submitted), 10.0)
     elapsed = time.monotonic() - started
@@ -204,6 +227,9 @@ def _measure(args: argparse.Namespace, rng: random.Random, url: str, sim: SimPro
     pump_until(lambda: len(stored_locks()) >= len(results), 5.0)  # the workers' writes (and any failure) land
     stored = stored_locks()
     off_wall = [c for c in sorted(simulated) if c not in on_wall][:8]
+    warm = pool.stats() if pool is not None else None
+    host1, sim_used = host_cpu_times(), sim_cpu() - sim_cpu0
+    host = None if host0 is None or host1 is None else 100 * (host1[0] - host0[0]) / (host1[1] - host0[1])
     wall.close_streams()
     if window.focus is not None:
         window.focus.close_camera()
@@ -211,6 +237,8 @@ def _measure(args: argparse.Namespace, rng: random.Random, url: str, sim: SimPro
     window.close()
     ingest.stop(drain_s=2.0)
     db.stop()
+    if pool is not None:
+        pool.close()
     ffmpeg = ffmpeg_first_frame_s([uris[c]["main"] for c in off_wall]) if not args.no_ffmpeg else []
     locks = [r.lock_s for r in results]
     result = {
@@ -220,6 +248,18 @@ def _measure(args: argparse.Namespace, rng: random.Random, url: str, sim: SimPro
         "stored_lock_p95_s": _r(percentile(stored, 95)),
         "camera_on_wall": _stats([r.lock_s for r in results if r.was_on_wall]),
         "camera_not_on_wall": _stats([r.lock_s for r in results if not r.was_on_wall]),
+        "camera_warm": _stats([r.lock_s for r in results if r.was_warm]),
+        "camera_cold": _stats([r.lock_s for r in results if not r.was_on_wall and not r.was_warm]),
+        "locked_on_borrowed_stream": sum(r.bridged for r in results),
+        "precursor_alarms": len(signalled), "precursor_lead_s": args.lead,
+        "warm_max_streams": args.warm, "warm_cpu_budget_pct": args.warm_cpu,
+        "warm_cpu_core_pct": None if warm is None else round(100 * warm.cpu_s / elapsed, 2),
+        "warm_per_stream_core_pct": None if warm is None or warm.per_stream_pct is None
+        else round(warm.per_stream_pct, 2),
+        "warm_started": None if warm is None else warm.started,
+        "warm_min_idle_pct": args.warm_min_idle,
+        "host_idle_pct": None if host is None else round(host, 1),
+        "simulator_cpu_core_pct": round(100 * sim_used / elapsed, 1),
         "locked_in": {w: sum(r.where == w for r in results) for w in ("focus", "wall")},
         "how": {h: sum(r.how.value == h for r in results) for h in sorted({r.how.value for r in results})},
         "ffmpeg_first_frame_p50_s": _r(percentile(ffmpeg, 50)), "ffmpeg_first_frame_max_s": _r(max(ffmpeg) if ffmpeg else None),
@@ -239,9 +279,18 @@ def main(argv: list[str]) -> int:
     p.add_argument("--wall", type=int, default=16)
     p.add_argument("--interval", type=float, default=1.5, help="seconds between alarms")
     p.add_argument("--seed", type=int, default=SEED)
+    p.add_argument("--precursors", type=float, default=0.5,
+                   help="share of alarms preceded by a P4 motion alarm at the same place (0…1)")
+    p.add_argument("--lead", type=float, default=2.0, help="seconds from the precursor to its alarm")
+    p.add_argument("--warm", type=int, default=4, help="warm pool: sub streams kept decoding at most (0: off)")
+    p.add_argument("--warm-cpu", type=float, default=10.0, help="warm pool CPU budget, %% of one core")
+    p.add_argument("--warm-min-idle", type=float, default=25.0,
+                   help="warm pool: no warm streams while less than this %% of all cores is idle")
     p.add_argument("--no-ffmpeg", action="store_true", help="skip the FFmpeg first-frame reference")
     args = p.parse_args(argv)
     if not 1 <= args.wall <= 16 or args.wall > args.cameras:
         p.error("--wall must be 1…16 and at most --cameras")
+    if not 0 <= args.precursors <= 1:
+        p.error("--precursors must be 0…1")
     print(json.dumps(run(args), ensure_ascii=False))
     return 0

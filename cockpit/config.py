@@ -130,6 +130,17 @@ class AlarmsConfig(_Section):
     lock_priority: int = Field(
         2, ge=0, le=4, description="alarms of this priority or more urgent (1 = P1) bring their cameras to the "
                                    "focus view and the wall by themselves; 0 turns the automatic video lock off")
+    warm_streams: int = Field(
+        4, ge=0, le=32, description="sub streams of cameras that live alarms make likely, kept decoding so "
+                                    "their picture is there at once; 0 turns the warm pool off")
+    warm_cpu_percent: float = Field(
+        10.0, ge=0, le=800, description="CPU the warm streams may use, in % of one core (measured)")
+    warm_min_idle_percent: float = Field(
+        25.0, ge=0, le=100, description="no warm streams while less than this share of all cores is idle")
+    warm_half_life_s: float = Field(
+        600.0, gt=0, le=86400, description="an alarm's weight as a sign of what comes next halves this often")
+    warm_cameras: list[str] = Field(
+        default_factory=list, description="camera codes kept warm when no alarm makes others likelier")
 
     @field_validator("rules", mode="before")
     @classmethod

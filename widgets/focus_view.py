@@ -17,15 +17,29 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from services.video import StreamDecoder
 
 from .futures import failed_future, resolve
 from .preset_panel import PresetPanel
-from .ptz_control import COMMAND_TIMEOUT_S, MOVE_TIMEOUT_S, Motion, MotionSender, PtzController
+from .ptz_control import (
+    COMMAND_TIMEOUT_S,
+    MOVE_TIMEOUT_S,
+    Motion,
+    MotionSender,
+    PtzController,
+)
 from .ptz_pad import PtzPad
-from .stream_opener import StreamOpener, StreamUri
+from .stream_opener import Bridge, StreamOpener, StreamUri
 from .video_view import VideoView
 from .worker import TaskRunner
 
@@ -46,7 +60,9 @@ class FocusView(QWidget):
     cameraShown = Signal(str)  # camera code, once show_camera() switched to it
 
     def __init__(self, controller: PtzController, stream_uri: StreamUri, runner: TaskRunner,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, bridge: Bridge | None = None) -> None:
+        """`bridge`: a camera's stream already playing elsewhere (warm pool, wall), shown until the main stream's
+        first picture (widgets/stream_opener.py)."""
         super().__init__(parent)
         self.setObjectName("focusView")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)  # the theme paints its background
@@ -71,7 +87,7 @@ class FocusView(QWidget):
         header.addWidget(self.close_button)
         self.video = VideoView(name="")
         self.video.setMinimumSize(320, 180)
-        self._stream = StreamOpener(self.video, stream_uri, runner, on_failed=self._on_stream_failed)
+        self._stream = StreamOpener(self.video, stream_uri, runner, on_failed=self._on_stream_failed, bridge=bridge)
         self.message = QLabel(objectName="focusMessage")
         self.message.setWordWrap(True)
         self.message.hide()
@@ -115,6 +131,11 @@ class FocusView(QWidget):
     @property
     def decoder(self) -> StreamDecoder | None:
         return self._stream.decoder
+
+    @property
+    def bridged(self) -> bool:
+        """The picture is still a borrowed stream (warm or the wall's) while the main stream opens."""
+        return self._stream.bridged
 
     @property
     def message_text(self) -> str:

@@ -21,8 +21,11 @@ from cockpit.models import RecordingReason
 from cockpit.recordings import RecordingFailed
 from cockpit.roles import Permission, can
 from cockpit.site import SiteSnapshot
+from cockpit.warm_cameras import WarmPlanner
 from services.lookup import LookupHit, LookupResult
 from services.recording.coordinator import RecordingCoordinator
+from services.video import StreamDecoder
+from services.video.warm_pool import WarmPool
 
 from .alarm_bridge import AlarmBridge
 from .alarm_queue import AlarmQueueWidget
@@ -45,6 +48,7 @@ from .site_plan import SitePlanWidget
 from .status_bar import CockpitStatusBar
 from .video_lock import VideoLockController
 from .video_wall import Audit, StreamUri, VideoWall
+from .warm_streams import WarmStreams
 from .worker import TaskRunner
 
 logger = logging.getLogger(__name__)
@@ -88,6 +92,8 @@ class WindowServices:
     recording_events: RecordingBridge | None = None
     alarms: AlarmDesk | None = None
     dispatch: DispatchDesk | None = None  # incidents, responders, escalation (the dispatch service)
+    warm_pool: WarmPool | None = None  # sub streams of likely cameras kept decoding (with alarms and a wall)
+    warm_planner: WarmPlanner | None = None  # which cameras are likely; default WarmPlanner()
 
 
 class MainWindow(QMainWindow):
@@ -137,6 +143,7 @@ class MainWindow(QMainWindow):
             wall_panel.setStretchFactor(1, 1)
             wall_panel.setSizes([220, 900])
             self._add_dock("videoWall", self.tr("Video wall"), wall_panel)
+            self.wall.bridge = self._bridge
             if services.recording is not None:
                 self.wall.recordRequested.connect(self._on_record_requested)
                 self.wall.camerasChanged.connect(services.recording.set_wall)
@@ -145,7 +152,7 @@ class MainWindow(QMainWindow):
                 services.recording_events.saved.connect(self._on_recording_saved)
                 services.recording_events.failed.connect(self._on_recording_failed)
             if services.ptz is not None:
-                self.focus = FocusView(services.ptz, services.stream_uri, services.runner)
+                self.focus = FocusView(services.ptz, services.stream_uri, services.runner, bridge=self._bridge)
                 self.focus.closeRequested.connect(self._on_focus_closed)
                 self.wall.focusRequested.connect(self.open_focus)
                 self._add_dock("focus", self.tr("Focus view"), self.focus)
@@ -166,6 +173,7 @@ class MainWindow(QMainWindow):
         self._add_dock("overview", self.tr("Community overview"), self.overview)
         self.alarm_queue: AlarmQueueWidget | None = None
         self.video_lock: VideoLockController | None = None  # with an alarm queue and a wall
+        self.warm: WarmStreams | None = None  # with a video lock and a warm pool
         self._selected_alarm: int | None = None
         if services.alarms is not None:
             self._add_dock("alarms", self.tr("Alarm queue"), self._build_alarm_queue(services.alarms))
@@ -410,14 +418,41 @@ class MainWindow(QMainWindow):
             desk.bridge.alarmChanged.connect(lock.on_alarm_changed)
             lock.notice.connect(lambda text: self.statusBar().showMessage(text, 10_000))
             lock.locked.connect(self._on_locked)
+            if self._services.warm_pool is not None:
+                self._build_warm(self._services.warm_pool, lock)
         self._services.runner.submit(desk.open_alarms, on_done=self._on_open_alarms,
                                      on_error=lambda exc: self.statusBar().showMessage(
                                          self.tr("Open alarms could not be loaded: %1").replace("%1", str(exc))))
         return queue
 
+    def _build_warm(self, pool: WarmPool, lock: VideoLockController) -> None:
+        """Live alarms keep their places' cameras warm; what is on screen needs no warm copy."""
+        def on_screen() -> set[str]:
+            shown = set(self.wall.cameras_shown()) if self.wall is not None else set()
+            return shown | ({self.focus.code} if self.focus is not None and self.focus.code else set())
+        warm = self.warm = WarmStreams(pool, self._services.warm_planner or WarmPlanner(), lock.choices_for,
+                                       on_screen, parent=self)
+        self._services.alarms.bridge.alarmChanged.connect(warm.on_alarm_changed)
+        lock.is_warm = pool.is_warm
+        if self.wall is not None:
+            self.wall.camerasChanged.connect(lambda _codes: warm.schedule())
+        if self.focus is not None:
+            self.focus.cameraShown.connect(lambda _code: warm.schedule())
+
+    def _bridge(self, code: str) -> StreamDecoder | None:
+        """A stream of `code` already playing (warm in the pool, or on a wall tile) to show while a view's own
+        stream opens."""
+        pool = self._services.warm_pool
+        decoder = pool.bridge(code) if pool is not None else None
+        if decoder is None and self.wall is not None:
+            decoder = self.wall.live_decoder(code)
+        return decoder
+
     def _on_open_alarms(self, alarms: list) -> None:
         """Alarms still open at start-up (they survive a restart): in the queue and on the plan."""
         self.alarm_model.extend(alarms)
+        if self.warm is not None:
+            self.warm.add_alarms(alarms)
         for alarm in alarms:
             self.plan.show_alarm(alarm)
 
@@ -494,7 +529,9 @@ class MainWindow(QMainWindow):
         """One camera's health drives the panel, the plan and the status bar alike."""
         self.camera_health.update(health)
         if self.video_lock is not None:
-            self.video_lock.set_available(health.code, not health.state.is_problem)
+            available = not health.state.is_problem
+            if self.video_lock.set_available(health.code, available) and self.warm is not None:
+                self.warm.cameras_changed()
         self.plan.set_camera_states({health.code: health.state})
         self.status.set_camera_counts(*self.camera_health.counts())
         self.overview.set_cameras_online(*self.camera_health.counts())
@@ -509,6 +546,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_layout()
+        if self.warm is not None:
+            self.warm.close()
         if self.wall is not None:
             self.wall.close_streams()
         if self.focus is not None:

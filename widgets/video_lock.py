@@ -51,6 +51,8 @@ class LockResult:
     where: str  # "focus" or "wall"
     was_on_wall: bool  # the camera was already live on the wall when the alarm arrived
     how: LockHow
+    was_warm: bool = False  # the camera's sub stream was warm in the pool when the lock began
+    bridged: bool = False  # the picture that locked was a borrowed stream (warm or the wall's), not the view's own
 
 
 @dataclass
@@ -58,6 +60,7 @@ class _Pending:
     alarm: AlarmView
     choices: list[LockChoice]
     on_wall: frozenset[str]
+    warm: frozenset[str] = frozenset()
     done: bool = False
 
 
@@ -80,6 +83,7 @@ class VideoLockController(QObject):
         self._marked: dict[int, list[str]] = {}  # alarm id → cameras marked red for it
         self._focus_alarm: tuple[int, int, float] | None = None  # (alarm id, priority, since)
         self.results: list[LockResult] = []
+        self.is_warm: Callable[[str], bool] = lambda code: False  # the warm pool's, when there is one
         self._incoming: list[AlarmView] = []
         self._deferred: AlarmView | None = None
         self._last_auto = -FOCUS_MIN_S
@@ -89,9 +93,11 @@ class VideoLockController(QObject):
 
     # -- inputs -----------------------------------------------------------------------------------
 
-    def set_available(self, code: str, available: bool) -> None:
-        """Camera health: an offline camera is not chosen (a black picture locks nothing)."""
+    def set_available(self, code: str, available: bool) -> bool:
+        """Camera health: an offline camera is not chosen (a black picture locks nothing). True if that changed."""
+        changed = (code in self._unavailable) == available
         (self._unavailable.discard if available else self._unavailable.add)(code)
+        return changed
 
     def on_alarm_changed(self, event: AlarmChanged) -> None:
         """New urgent alarms lock (coalesced: see _settle); a camera's own lesser alarm only marks its tiles;
@@ -147,7 +153,8 @@ class VideoLockController(QObject):
                 "%1", str(alarm.id)).replace("%2", alarm.place))
             return []
         on_wall = frozenset(self._wall.cameras_shown()) if self._wall is not None else frozenset()
-        pending = self._pending[alarm.id] = _Pending(alarm, choices, on_wall)
+        warm = frozenset(c.code for c in choices if c.code not in on_wall and self.is_warm(c.code))
+        pending = self._pending[alarm.id] = _Pending(alarm, choices, on_wall, warm)
         best, rest = choices[0], [c.code for c in choices[1:]]
         after = alarm.received_at.timestamp()
         if take_focus and self._focus is not None:
@@ -181,13 +188,13 @@ class VideoLockController(QObject):
                 return
             pending.done = True
             self._pending.pop(pending.alarm.id, None)
-            self._locked(pending, choice, where, at)
+            self._locked(pending, choice, where, at, view.borrowed)
         view.when_painted(after, painted)
 
-    def _locked(self, pending: _Pending, choice: LockChoice, where: str, painted_at: float) -> None:
+    def _locked(self, pending: _Pending, choice: LockChoice, where: str, painted_at: float, bridged: bool) -> None:
         alarm = pending.alarm
         result = LockResult(alarm.id, choice.code, lock_seconds(alarm.received_at.timestamp(), painted_at), where,
-                            choice.code in pending.on_wall, choice.how)
+                            choice.code in pending.on_wall, choice.how, choice.code in pending.warm, bridged)
         self.results.append(result)
         logger.info("alarm %d locked on %s (%s, %s) in %.3f s", alarm.id, choice.code, where, choice.how, result.lock_s)
         if self._record is not None:

@@ -73,6 +73,7 @@ class VideoView(QWidget):
         self.paints = 0
         self._name = name
         self._decoder: StreamDecoder | None = None
+        self.borrowed = False  # the decoder shown belongs to someone who keeps it running (see set_decoder)
         self._frame: Frame | None = None
         self._shown_seq = 0
         self._overlay: Overlay | None = None
@@ -94,17 +95,22 @@ class VideoView(QWidget):
     def decoder(self) -> StreamDecoder | None:
         return self._decoder
 
-    def set_decoder(self, decoder: StreamDecoder | None, *, name: str | None = None) -> None:
-        """Show another stream (or none). The view does not own decoders: it never starts or closes them."""
-        self._decoder = decoder
+    def set_decoder(self, decoder: StreamDecoder | None, *, name: str | None = None, borrowed: bool = False,
+                    keep_zoom: bool = False) -> None:
+        """Show another stream (or none). The view does not own decoders: it never starts or closes them.
+
+        A `borrowed` decoder (a warm stream, another tile's) is shown as it is and never paused or resumed
+        here: its owner keeps it running for others. `keep_zoom`: the same camera on another stream."""
+        self._decoder, self.borrowed = decoder, borrowed and decoder is not None
         if name is not None:
             self._name = name
         elif decoder is not None:
             self._name = decoder.name
         self._frame, self._shown_seq = None, 0
-        self.zoom_rect = None
+        if not keep_zoom:
+            self.zoom_rect = None
         self.problem = ""
-        if decoder is not None and self.pause_when_hidden:
+        if decoder is not None and self.pause_when_hidden and not self.borrowed:
             if self.isVisible():
                 decoder.resume()
             else:
@@ -166,7 +172,7 @@ class VideoView(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self._decoder is not None and self.pause_when_hidden:
+        if self._decoder is not None and self.pause_when_hidden and not self.borrowed:
             self._decoder.resume()
         self._timer.start()
         self._on_tick()
@@ -174,7 +180,7 @@ class VideoView(QWidget):
     def hideEvent(self, event: QHideEvent) -> None:
         super().hideEvent(event)
         self._timer.stop()
-        if self._decoder is not None and self.pause_when_hidden:
+        if self._decoder is not None and self.pause_when_hidden and not self.borrowed:
             self._decoder.pause()
 
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802

@@ -23,8 +23,9 @@ from PySide6.QtWidgets import (
 
 from services.video import StreamDecoder
 from services.video.snapshot import save_snapshot
+from services.video.warm_pool import is_fresh
 
-from .stream_opener import URI_TIMEOUT_S, StreamOpener, StreamUri
+from .stream_opener import URI_TIMEOUT_S, Bridge, StreamOpener, StreamUri
 from .wall_bar import WallBar
 from .wall_tile import CAMERA_MIME, WallTile, camera_mime
 from .wall_tour import WallTour
@@ -77,6 +78,7 @@ class VideoWall(QWidget):
         self._alarmed: set[str] = set()
         self._recording: set[str] = set()
         self._last_shown: list[str] = []
+        self.bridge: Bridge | None = None  # a camera's stream playing elsewhere, shown while a tile's own opens
 
         self.bar = WallBar(LAYOUTS)
         self.bar.layoutChosen.connect(self._on_layout_chosen)
@@ -127,7 +129,8 @@ class VideoWall(QWidget):
 
     def _new_tile(self, index: int) -> WallTile:
         tile = WallTile(index, self)
-        self._openers.append(StreamOpener(tile.view, self._stream_uri, self._runner, uri_timeout_s=URI_TIMEOUT_S))
+        self._openers.append(StreamOpener(tile.view, self._stream_uri, self._runner, uri_timeout_s=URI_TIMEOUT_S,
+                                          bridge=lambda code: self.bridge(code) if self.bridge is not None else None))
         tile.cameraDropped.connect(lambda code: self._on_dropped(index, code))
         tile.doubleClicked.connect(lambda: self.toggle_maximized(index))
         tile.snapshotRequested.connect(lambda: self.snapshot(index))
@@ -257,6 +260,10 @@ class VideoWall(QWidget):
 
     def decoder_of(self, index: int) -> StreamDecoder | None:
         return self._openers[index].decoder if index < len(self._openers) else None
+
+    def live_decoder(self, code: str) -> StreamDecoder | None:
+        """A tile's own decoder of `code` that is playing a fresh picture (a bridge for the focus view), or None."""
+        return next((o.decoder for o in self._openers if o.code == code and is_fresh(o.decoder)), None)
 
     def tiles_showing(self, code: str) -> list[int]:
         return [i for i, o in enumerate(self._openers) if o.code == code]

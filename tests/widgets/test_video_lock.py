@@ -15,6 +15,8 @@ from cockpit.models import Alarm, AlarmKind, AlarmSource, AuditEvent
 from cockpit.video_lock import LockHow, choose_cameras
 from main import _alarms
 from services.alarms.inputs import AlarmInput
+from services.video import DecoderState
+from services.video.warm_pool import WarmPool
 from tests.services.video.conftest import camera, loop  # noqa: F401 (fixtures: a simulated RTSP camera)
 from tests.services.video.hosts import SimCameraHost
 from widgets.main_window import MainWindow
@@ -50,15 +52,13 @@ class Motor:
         return _done()
 
 
-@pytest.fixture
-def locked_window(qtbot, demo, camera: SimCameraHost):  # noqa: F811
-    """The main window with every camera playing the simulated RTSP stream, and a running ingest."""
+def _window(qtbot, demo, camera: SimCameraHost, pool: WarmPool | None = None):  # noqa: ANN001, ANN202, F811
     actor = demo.actor("operator")
     ingest, desk = _alarms(Config(alarms=AlarmsConfig(lock_priority=2, batch_wait_ms=5)), demo.db, actor, demo=True)
     ingest.start()
     motor = Motor()
     window = MainWindow(replace(demo.services(actor), stream_uri=lambda code, main: _done(camera.uri), ptz=motor,
-                                alarms=desk))
+                                alarms=desk, warm_pool=pool))
     qtbot.addWidget(window)
     window.resize(1600, 900)
     window.show()
@@ -67,6 +67,20 @@ def locked_window(qtbot, demo, camera: SimCameraHost):  # noqa: F811
     window.wall.close_streams()
     window.focus.close_camera()
     ingest.stop(drain_s=1.0)
+    if pool is not None:
+        pool.close()
+
+
+@pytest.fixture
+def locked_window(qtbot, demo, camera: SimCameraHost):  # noqa: F811
+    """The main window with every camera playing the simulated RTSP stream, and a running ingest."""
+    yield from _window(qtbot, demo, camera)
+
+
+@pytest.fixture
+def warm_window(qtbot, demo, camera: SimCameraHost):  # noqa: F811
+    """The same with a warm pool of two sub streams."""
+    yield from _window(qtbot, demo, camera, WarmPool(lambda code, main: _done(camera.uri), max_streams=2, min_idle_pct=0))
 
 
 def _place_seen_by(demo, fixed: bool = True) -> tuple[float, float, str]:  # noqa: ANN001
@@ -201,3 +215,44 @@ def test_a_flood_of_urgent_alarms_changes_the_screen_at_most_once_a_second_most_
     elapsed = (datetime.now(UTC) - started).total_seconds()
     assert len(switches) <= 2 + elapsed / FOCUS_MIN_S  # not one switch per alarm
     assert window.focus.code == smoke_cam  # P2s do not take the P1's place
+
+
+def test_a_lesser_alarm_warms_its_camera_and_the_urgent_one_that_follows_locks_on_the_warm_picture(
+        qtbot, demo, warm_window) -> None:
+    window, ingest, _ = warm_window
+    pool = window.warm.pool
+    x, y, best = _place_seen_by(demo)
+    motion = AlarmInput(AlarmKind.MOTION, AlarmSource.ANALYTICS, datetime.now(UTC), x=x, y=y)  # P3/P4: no lock
+    ingest.submit(motion).result(5)
+    qtbot.waitUntil(lambda: pool.bridge(best) is not None, timeout=10_000)  # its sub stream decodes off screen
+    assert window.focus.code is None
+    warm = pool.bridge(best)
+
+    crowd = AlarmInput(AlarmKind.CROWD, AlarmSource.ANALYTICS, datetime.now(UTC), x=x, y=y)  # P2: locks
+    with qtbot.waitSignal(window.video_lock.locked, timeout=15_000) as locked:
+        ingest.submit(crowd).result(5)
+    result = locked.args[0]
+    assert (result.code, result.where, result.was_warm, result.bridged) == (best, "focus", True, True)
+    # the focus view swaps to its own main stream at that stream's first picture; the pool lets the camera go
+    qtbot.waitUntil(lambda: not window.focus.bridged and window.focus.video.decoder is window.focus.decoder,
+                    timeout=10_000)
+    assert window.focus.decoder is not warm and window.focus.video.current_frame() is not None
+    qtbot.waitUntil(lambda: best not in pool.stats().warm, timeout=10_000)  # on screen: no warm copy needed
+    qtbot.waitUntil(lambda: warm.state is DecoderState.CLOSED, timeout=5_000)
+
+
+def test_the_focus_view_shows_the_wall_tile_of_the_same_camera_while_its_main_stream_opens(
+        qtbot, demo, locked_window) -> None:
+    window, _, _ = locked_window
+    code = demo.snapshot.cameras[0].code
+    window.wall.assign(0, code)
+    qtbot.waitUntil(lambda: window.wall.live_decoder(code) is not None, timeout=10_000)
+    tile_decoder = window.wall.live_decoder(code)
+    window.open_focus(code)
+    assert window.focus.bridged and window.focus.video.decoder is tile_decoder and window.focus.video.borrowed
+    window.focus.hide()  # a hidden borrower never pauses the tile's stream
+    assert tile_decoder.state is DecoderState.PLAYING
+    window.focus.show()
+    qtbot.waitUntil(lambda: not window.focus.bridged, timeout=10_000)
+    assert window.focus.video.decoder is window.focus.decoder is not tile_decoder
+    assert tile_decoder.state is DecoderState.PLAYING  # the tile plays on
