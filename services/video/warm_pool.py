@@ -195,6 +195,7 @@ class WarmPool:
                 return  # no longer wanted
             entry.decoder = self._factory(uri, f"warm {code}").start()
             self._started += 1
+        logger.info("%s: sub stream kept warm", code)
 
     def _uri_failed(self, code: str, ticket: object, exc: Exception) -> None:
         logger.info("%s: not kept warm: %s", code, exc)
